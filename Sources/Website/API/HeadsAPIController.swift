@@ -1,0 +1,43 @@
+import Foundation
+import Hummingbird
+
+/// `GET /api/v1/heads/NAME`: the stored profile and its counts, without counting a lookup or
+/// asking the upstream.
+struct HeadsAPIController<Context: RequestContext> {
+    let profiles: ProfileRepository
+    let counts: LookupCountRepository
+    let node: LocalNode
+
+    struct HeadDocument: ResponseEncodable {
+        struct NodeCount: Codable {
+            var nodeId: String
+            var count: Int64
+        }
+        var name: String
+        var uuid: String
+        var resolvedAt: Date
+        var origin: String
+        var avatarSha256: String?
+        var avatarUrl: String
+        var localCount: Int64
+        var totalCount: Int64
+        var perNode: [NodeCount]
+    }
+
+    func addRoutes(to router: Router<Context>) {
+        router.get("/api/v1/heads/{name}", use: head)
+    }
+
+    @Sendable func head(request: Request, context: Context) async throws -> HeadDocument {
+        let name = try Username(validating: try context.parameters.require("name"))
+        guard let profile = try await profiles.profile(nameKey: name.key) else {
+            throw HTTPError(.notFound, message: "This node has no profile for \(name.raw).")
+        }
+        let headCounts = HeadCounts(perNode: try await counts.counts(nameKey: name.key), localNode: node.id)
+        return HeadDocument(
+            name: profile.displayName, uuid: profile.uuid, resolvedAt: profile.resolvedAt, origin: profile.origin,
+            avatarSha256: profile.avatarSHA256, avatarUrl: AvatarController<Context>.path(uuid: profile.uuid),
+            localCount: headCounts.local, totalCount: headCounts.total,
+            perNode: headCounts.perNode.map { .init(nodeId: $0.origin, count: $0.count) })
+    }
+}

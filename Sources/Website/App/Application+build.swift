@@ -1,0 +1,79 @@
+import AsyncHTTPClient
+import Hummingbird
+import Logging
+import NIOCore
+import PostgresNIO
+
+/// Builds a node: the PostgreSQL client and HTTP client as services, migrations and the node
+/// identity as start-up work, and the routes of the pages and the API.
+public func buildApplication(
+    _ configuration: AppConfiguration,
+    logger baseLogger: Logger? = nil,
+    onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+) async throws -> some ApplicationProtocol {
+    let logger = {
+        var logger = baseLogger ?? Logger(label: "website")
+        logger.logLevel = configuration.logLevel
+        return logger
+    }()
+
+    let node = LocalNode(name: configuration.nodeName)
+    let renderer = try await PageRenderer.load(node: node)
+    // Created after the last step that can throw: an HTTPClient must be shut down before it is released.
+    let postgres = PostgresClient(configuration: configuration.database, backgroundLogger: logger)
+    let httpClient = HTTPClient(
+        eventLoopGroupProvider: .singleton,
+        configuration: .init(
+            timeout: .init(connect: .seconds(5), read: .nanoseconds(Int64(configuration.upstreamTimeout.seconds * 1e9)))
+        ))
+    let migrator = Migrator(client: postgres, logger: logger)
+    let profiles = ProfileRepository(client: postgres, logger: logger)
+    let counts = LookupCountRepository(client: postgres, logger: logger)
+    let avatars = AvatarRepository(client: postgres, logger: logger)
+    let lookup = HeadLookup(
+        profiles: profiles, counts: counts, avatars: avatars,
+        upstream: UpstreamClient(
+            httpClient: httpClient, profileBaseURL: configuration.mojangAPIURL,
+            avatarBaseURL: configuration.avatarURL, timeout: configuration.upstreamTimeout, logger: logger),
+        backoff: UpstreamBackoff(), resolving: SingleFlight(), fetchingHeads: SingleFlight(), node: node,
+        profileCacheTime: configuration.profileCacheTime, logger: logger)
+
+    let router = Router()
+    router.add(middleware: ErrorPageMiddleware(renderer: renderer))
+    PagesController(renderer: renderer, lookup: lookup, counts: counts).addRoutes(to: router)
+    AvatarController(profiles: profiles, avatars: avatars, lookup: lookup).addRoutes(to: router)
+    HeadsAPIController(profiles: profiles, counts: counts, node: node).addRoutes(to: router)
+    HealthController(migrator: migrator, node: node).addRoutes(to: router)
+
+    var app = Application(
+        router: router,
+        server: .http1(
+            configuration: .init(idleTimeout: .nanoseconds(Int64(configuration.httpIdleTimeout.seconds * 1e9)))),
+        configuration: .init(
+            address: .hostname(configuration.httpHost, port: configuration.httpPort), serverName: "website"),
+        services: [postgres, HTTPClientService(client: httpClient)],
+        onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.httpPort) },
+        logger: logger)
+    app.beforeServerStarts {
+        try await StartupRetry.run(logger: logger) {
+            try await migrator.migrate()
+            node.load(try await NodeIdentityRepository(client: postgres, logger: logger).loadOrCreate())
+        }
+        logger.info("node ready", metadata: ["node": "\(node.name)", "id": "\(node.id)"])
+    }
+    return app
+}
+
+/// Start-up work that needs the database, retried while the database is still starting.
+enum StartupRetry {
+    static func run(attempts: Int = 30, logger: Logger, _ work: () async throws -> Void) async throws {
+        for attempt in 1... {
+            do {
+                return try await work()
+            } catch let error as PSQLError where attempt < attempts && error.code == .connectionError {
+                logger.warning("database not reachable yet, retrying", metadata: ["attempt": "\(attempt)"])
+                try await Task.sleep(for: .seconds(1))
+            }
+        }
+    }
+}

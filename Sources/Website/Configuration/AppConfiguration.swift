@@ -1,0 +1,136 @@
+import Configuration
+import Foundation
+import Logging
+import PostgresNIO
+
+/// Everything a node reads at start-up, from flags (`--http-port 8080`) and environment variables
+/// (`HTTP_PORT=8080`); flags win. Every key is documented in the README's configuration table.
+public struct AppConfiguration: Sendable {
+    public var httpHost: String
+    public var httpPort: Int
+    /// Connections idle (or trickling a request) longer than this are closed.
+    public var httpIdleTimeout: Duration
+    public var database: PostgresClient.Configuration
+    public var nodeName: String
+    public var mojangAPIURL: String
+    public var avatarURL: String
+    /// How long a stored profile answers lookups before the upstream is asked again.
+    public var profileCacheTime: Duration
+    /// Timeout of each request to the upstream profile and avatar services.
+    public var upstreamTimeout: Duration
+    public var logLevel: Logger.Level
+
+    /// Reads and checks the configuration; the error names the key and what is wrong with it.
+    public init(reader: ConfigReader) throws(ConfigurationError) {
+        let settings = SettingsReader(reader: reader)
+        self.httpHost = settings.string("HTTP_HOST", default: "0.0.0.0")
+        self.httpPort = try settings.port("HTTP_PORT", default: 8080)
+        self.httpIdleTimeout = try settings.seconds("HTTP_IDLE_TIMEOUT", default: 30)
+        self.database = try DatabaseSettings.configuration(settings)
+        self.nodeName = settings.string("NODE_NAME", default: ProcessInfo.processInfo.hostName)
+        self.mojangAPIURL = try settings.httpURL("MOJANG_API_URL", default: "https://api.mojang.com")
+        self.avatarURL = try settings.httpURL("AVATAR_URL", default: "https://mc-heads.net/avatar")
+        self.profileCacheTime = try settings.seconds("PROFILE_CACHE_SECONDS", default: 3600)
+        self.upstreamTimeout = try settings.seconds("UPSTREAM_TIMEOUT_SECONDS", default: 5)
+        self.logLevel = try settings.logLevel("LOG_LEVEL", default: .info)
+    }
+
+    /// The configuration of this process: flags first, then environment variables.
+    public static func fromProcess() throws(ConfigurationError) -> AppConfiguration {
+        try AppConfiguration(
+            reader: ConfigReader(providers: [CommandLineArgumentsProvider(), EnvironmentVariablesProvider()]))
+    }
+}
+
+/// A configuration value that cannot be used; printed as one line at start-up.
+public struct ConfigurationError: Error, CustomStringConvertible, Equatable {
+    public var key: String
+    public var problem: String
+    public var description: String { "configuration error: \(key): \(problem)" }
+
+    public init(key: String, problem: String) {
+        self.key = key
+        self.problem = problem
+    }
+}
+
+/// Reads settings by their environment-variable name (`HTTP_PORT` is also the flag `--http-port`).
+struct SettingsReader {
+    let reader: ConfigReader
+
+    func raw(_ name: String) -> String? {
+        let value = reader.string(forKey: ConfigKey(name.lowercased().replacingOccurrences(of: "_", with: ".")))
+        return value?.isEmpty == true ? nil : value
+    }
+
+    func string(_ name: String, default fallback: String) -> String {
+        raw(name) ?? fallback
+    }
+
+    func integer(_ name: String, default fallback: Int, in range: ClosedRange<Int>) throws(ConfigurationError) -> Int {
+        guard let text = raw(name) else { return fallback }
+        guard let value = Int(text.trimmingCharacters(in: .whitespaces)), range.contains(value) else {
+            throw ConfigurationError(
+                key: name, problem: "'\(text)' is not a whole number from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return value
+    }
+
+    func port(_ name: String, default fallback: Int) throws(ConfigurationError) -> Int {
+        try integer(name, default: fallback, in: 0...65535)
+    }
+
+    func seconds(_ name: String, default fallback: Double) throws(ConfigurationError) -> Duration {
+        guard let text = raw(name) else { return .milliseconds(Int64(fallback * 1000)) }
+        guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value > 0, value <= 86400 * 365 else {
+            throw ConfigurationError(key: name, problem: "'\(text)' is not a positive number of seconds")
+        }
+        return .milliseconds(Int64(value * 1000))
+    }
+
+    func httpURL(_ name: String, default fallback: String) throws(ConfigurationError) -> String {
+        let text = raw(name) ?? fallback
+        guard let url = URL(string: text), ["http", "https"].contains(url.scheme ?? ""), url.host != nil else {
+            throw ConfigurationError(key: name, problem: "'\(text)' is not an http(s) URL")
+        }
+        return text.hasSuffix("/") ? String(text.dropLast()) : text
+    }
+
+    func logLevel(_ name: String, default fallback: Logger.Level) throws(ConfigurationError) -> Logger.Level {
+        guard let text = raw(name) else { return fallback }
+        guard let level = Logger.Level(rawValue: text.lowercased()) else {
+            let levels = Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")
+            throw ConfigurationError(key: name, problem: "'\(text)' is not one of \(levels)")
+        }
+        return level
+    }
+}
+
+extension AppConfiguration {
+    /// Every setting, by environment-variable name; the flag is `--` and the name in lower case
+    /// with dashes (`HTTP_PORT` is `--http-port`).
+    public static let keys = [
+        "HTTP_HOST", "HTTP_PORT", "HTTP_IDLE_TIMEOUT", "DATABASE_URL", "PGHOST", "PGPORT", "PGUSER", "PGPASSWORD",
+        "PGDATABASE", "DATABASE_POOL_SIZE", "NODE_NAME", "MOJANG_API_URL", "AVATAR_URL", "PROFILE_CACHE_SECONDS",
+        "UPSTREAM_TIMEOUT_SECONDS", "LOG_LEVEL",
+    ]
+
+    static func flag(_ key: String) -> String { "--" + key.lowercased().replacingOccurrences(of: "_", with: "-") }
+
+    public static var usage: String {
+        "usage: website [--flag value]…   |   website fake-upstream [--port N] [--mode M] [--latency-ms N]\n"
+            + "flags (or the environment variables in upper case): "
+            + keys.map(flag).joined(separator: " ")
+    }
+
+    /// Rejects a misspelt flag instead of silently ignoring it.
+    public static func checkFlags(_ arguments: [String]) throws(ConfigurationError) {
+        let known = Set(keys.map(flag))
+        for argument in arguments.dropFirst() where argument.hasPrefix("--") {
+            let name = String(argument.split(separator: "=", maxSplits: 1)[0])
+            guard known.contains(name) else {
+                throw ConfigurationError(key: name, problem: "unknown flag; `website --help` lists them")
+            }
+        }
+    }
+}

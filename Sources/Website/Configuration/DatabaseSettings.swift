@@ -1,0 +1,52 @@
+import Foundation
+import PostgresNIO
+
+/// Turns `DATABASE_URL` (or, without it, the standard `PG*` variables) into a client configuration.
+enum DatabaseSettings {
+    static func configuration(_ settings: SettingsReader) throws(ConfigurationError) -> PostgresClient.Configuration {
+        var configuration: PostgresClient.Configuration
+        if let url = settings.raw("DATABASE_URL") {
+            configuration = try parse(url: url)
+        } else {
+            let user = settings.string("PGUSER", default: "postgres")
+            let host = settings.string("PGHOST", default: "localhost")
+            let port = try settings.port("PGPORT", default: 5432)
+            let password = settings.raw("PGPASSWORD")
+            let database = settings.string("PGDATABASE", default: user)
+            if host.hasPrefix("/") {
+                configuration = .init(
+                    unixSocketPath: "\(host)/.s.PGSQL.\(port)", username: user, password: password, database: database)
+            } else {
+                configuration = .init(
+                    host: host, port: port, username: user, password: password, database: database, tls: .disable)
+            }
+        }
+        configuration.options.maximumConnections = try settings.integer(
+            "DATABASE_POOL_SIZE", default: 16, in: 1...1000)
+        return configuration
+    }
+
+    /// `postgres://user:password@host:port/database`; `?host=/socket/dir` selects a Unix socket.
+    /// TLS is not used: the database sits on the node's own internal network.
+    static func parse(url text: String) throws(ConfigurationError) -> PostgresClient.Configuration {
+        let problem = ConfigurationError(
+            key: "DATABASE_URL", problem: "expected postgres://user:password@host:port/database")
+        guard let components = URLComponents(string: text),
+            ["postgres", "postgresql"].contains(components.scheme ?? "")
+        else { throw problem }
+        let user = components.user?.removingPercentEncoding ?? "postgres"
+        let password = components.password?.removingPercentEncoding
+        let database = String(components.path.drop { $0 == "/" }).removingPercentEncoding
+        let port = components.port ?? 5432
+        let socketDirectory = components.queryItems?.first { $0.name == "host" }?.value
+        if let socketDirectory, socketDirectory.hasPrefix("/") {
+            return .init(
+                unixSocketPath: "\(socketDirectory)/.s.PGSQL.\(port)", username: user, password: password,
+                database: database?.isEmpty == false ? database : user)
+        }
+        guard let host = components.host, !host.isEmpty else { throw problem }
+        return .init(
+            host: host, port: port, username: user, password: password,
+            database: database?.isEmpty == false ? database : user, tls: .disable)
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+
+/// A player's profile as the node knows it: the upstream's answer for one lower-cased username.
+public struct Profile: Sendable, Equatable, Codable {
+    /// Lower-cased username, the profile's key.
+    public var nameKey: String
+    /// The name with the upstream's capitalisation.
+    public var displayName: String
+    /// The player's UUID, 32 lower-case hex digits without dashes (Mojang's form).
+    public var uuid: String
+    /// When the upstream answered; the merge rule's clock.
+    public var resolvedAt: Date
+    /// The node that asked the upstream.
+    public var origin: String
+    /// sha256 (hex) of the head PNG, once the node has it.
+    public var avatarSHA256: String?
+
+    public init(
+        nameKey: String, displayName: String, uuid: String, resolvedAt: Date, origin: String, avatarSHA256: String?
+    ) {
+        self.nameKey = nameKey
+        self.displayName = displayName
+        self.uuid = uuid
+        self.resolvedAt = resolvedAt
+        self.origin = origin
+        self.avatarSHA256 = avatarSHA256
+    }
+
+    /// Whether the profile is recent enough to answer a lookup without asking the upstream.
+    public func isFresh(at now: Date, maximumAge: Duration) -> Bool {
+        now.timeIntervalSince(resolvedAt) < maximumAge.seconds
+    }
+}
+
+extension Duration {
+    /// The duration in (fractional) seconds.
+    var seconds: Double {
+        let parts = components
+        return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import Logging
+import PostgresNIO
+
+/// The grow-only lookup counters, and the listings built from them.
+struct LookupCountRepository {
+    let client: PostgresClient
+    let logger: Logger
+
+    /// A name on a listing: its best-known profile and its federation-wide count.
+    struct HeadSummary: Sendable, Equatable {
+        var nameKey: String
+        var displayName: String
+        var uuid: String
+        var total: Int64
+        var lastLookupAt: Date
+    }
+
+    /// Counts one lookup served by `origin` and returns every origin's counter for the name,
+    /// in one statement: the increment is atomic in PostgreSQL, so concurrent replicas lose nothing.
+    func recordLookup(origin: String, nameKey: String) async throws -> [HeadCounts.NodeCount] {
+        try await nodeCounts(
+            client.query(
+                """
+                WITH bumped AS (
+                    INSERT INTO lookup_counts AS c (origin, name_key, count, last_lookup_at)
+                    VALUES (\(origin), \(nameKey), 1, now())
+                    ON CONFLICT (origin, name_key) DO UPDATE
+                        SET count = c.count + 1, last_lookup_at = now()
+                    RETURNING origin, count
+                )
+                SELECT origin, count FROM bumped
+                UNION ALL
+                SELECT origin, count FROM lookup_counts WHERE name_key = \(nameKey) AND origin <> \(origin)
+                """, logger: logger))
+    }
+
+    func counts(nameKey: String) async throws -> [HeadCounts.NodeCount] {
+        try await nodeCounts(
+            client.query("SELECT origin, count FROM lookup_counts WHERE name_key = \(nameKey)", logger: logger))
+    }
+
+    /// The most looked-up names over every origin.
+    func mostLookedUp(limit: Int) async throws -> [HeadSummary] {
+        try await summaries(
+            client.query(
+                """
+                SELECT p.name_key, p.display_name, p.uuid, c.total, c.last_lookup_at
+                FROM (SELECT name_key, sum(count)::bigint AS total, max(last_lookup_at) AS last_lookup_at
+                      FROM lookup_counts GROUP BY name_key) c
+                JOIN profiles p ON p.name_key = c.name_key
+                ORDER BY c.total DESC, p.name_key
+                LIMIT \(limit)
+                """, logger: logger))
+    }
+
+    /// The names looked up most recently on any node.
+    func recentlyLookedUp(limit: Int) async throws -> [HeadSummary] {
+        try await summaries(
+            client.query(
+                """
+                SELECT p.name_key, p.display_name, p.uuid, c.total, c.last_lookup_at
+                FROM (SELECT name_key, sum(count)::bigint AS total, max(last_lookup_at) AS last_lookup_at
+                      FROM lookup_counts GROUP BY name_key
+                      ORDER BY max(last_lookup_at) DESC LIMIT \(limit)) c
+                JOIN profiles p ON p.name_key = c.name_key
+                ORDER BY c.last_lookup_at DESC
+                """, logger: logger))
+    }
+
+    private func nodeCounts(_ rows: PostgresRowSequence) async throws -> [HeadCounts.NodeCount] {
+        var counts: [HeadCounts.NodeCount] = []
+        for try await (origin, count) in rows.decode((String, Int64).self) {
+            counts.append(.init(origin: origin, count: count))
+        }
+        return counts
+    }
+
+    private func summaries(_ rows: PostgresRowSequence) async throws -> [HeadSummary] {
+        var result: [HeadSummary] = []
+        for try await (nameKey, displayName, uuid, total, last) in rows.decode(
+            (String, String, String, Int64, Date).self)
+        {
+            result.append(
+                .init(nameKey: nameKey, displayName: displayName, uuid: uuid, total: total, lastLookupAt: last))
+        }
+        return result
+    }
+}

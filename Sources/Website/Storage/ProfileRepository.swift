@@ -1,0 +1,68 @@
+import Foundation
+import Logging
+import PostgresNIO
+
+/// Stored player profiles.
+struct ProfileRepository {
+    let client: PostgresClient
+    let logger: Logger
+
+    func profile(nameKey: String) async throws -> Profile? {
+        try await first(
+            client.query(
+                """
+                SELECT name_key, display_name, uuid, resolved_at, origin, avatar_sha256
+                FROM profiles WHERE name_key = \(nameKey)
+                """, logger: logger))
+    }
+
+    /// The most recently resolved profile with this UUID (a renamed player has several).
+    func profile(uuid: String) async throws -> Profile? {
+        try await first(
+            client.query(
+                """
+                SELECT name_key, display_name, uuid, resolved_at, origin, avatar_sha256
+                FROM profiles WHERE uuid = \(uuid) ORDER BY resolved_at DESC LIMIT 1
+                """, logger: logger))
+    }
+
+    /// Stores a profile unless the stored one wins the merge rule: last writer wins on
+    /// (`resolvedAt`, origin). A stored avatar hash is kept when the new profile has none.
+    func save(_ profile: Profile) async throws {
+        try await client.query(
+            """
+            INSERT INTO profiles (name_key, display_name, uuid, resolved_at, origin, avatar_sha256)
+            VALUES (\(profile.nameKey), \(profile.displayName), \(profile.uuid), \(profile.resolvedAt),
+                    \(profile.origin), \(profile.avatarSHA256))
+            ON CONFLICT (name_key) DO UPDATE SET
+                display_name = excluded.display_name,
+                uuid = excluded.uuid,
+                resolved_at = excluded.resolved_at,
+                origin = excluded.origin,
+                avatar_sha256 = CASE WHEN excluded.uuid = profiles.uuid
+                    THEN coalesce(excluded.avatar_sha256, profiles.avatar_sha256)
+                    ELSE excluded.avatar_sha256 END
+            WHERE (excluded.resolved_at, excluded.origin) > (profiles.resolved_at, profiles.origin)
+            """, logger: logger)
+    }
+
+    /// Records the head of every profile with this UUID.
+    func setAvatar(uuid: String, sha256: String) async throws {
+        try await client.query(
+            """
+            UPDATE profiles SET avatar_sha256 = \(sha256)
+            WHERE uuid = \(uuid) AND avatar_sha256 IS DISTINCT FROM \(sha256)
+            """, logger: logger)
+    }
+
+    private func first(_ rows: PostgresRowSequence) async throws -> Profile? {
+        for try await (nameKey, displayName, uuid, resolvedAt, origin, avatar) in rows.decode(
+            (String, String, String, Date, String, String?).self)
+        {
+            return Profile(
+                nameKey: nameKey, displayName: displayName, uuid: uuid, resolvedAt: resolvedAt, origin: origin,
+                avatarSHA256: avatar)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+import Hummingbird
+import Mustache
+
+/// Renders the Mustache templates in `Resources/templates` into HTML responses.
+/// Mustache escapes `{{value}}` (`< > & " '`), so user-controlled text is never markup.
+struct PageRenderer: Sendable {
+    let library: MustacheLibrary
+    let node: LocalNode
+    let stylesheet: ByteBuffer
+
+    static func load(node: LocalNode) async throws -> PageRenderer {
+        let resources = Bundle.module.bundleURL.appendingPathComponent("Resources")
+        guard FileManager.default.fileExists(atPath: resources.path) else {
+            throw PageRendererError.missingResources
+        }
+        let library = try await MustacheLibrary(directory: resources.appendingPathComponent("templates").path)
+        let css = try Data(contentsOf: resources.appendingPathComponent("static/site.css"))
+        return PageRenderer(library: library, node: node, stylesheet: ByteBuffer(bytes: css))
+    }
+
+    func render(
+        _ template: String, title: String, _ values: [String: Any?], status: HTTPResponse.Status = .ok
+    ) -> Response {
+        // Absent values are left out, so that `{{#value}}` sections see them as false.
+        var context = values.compactMapValues { $0 }
+        context["title"] = title
+        context["node"] = ["name": node.name, "id": node.id]
+        let html = library.render(context, withTemplate: template) ?? "template \(template) is missing"
+        return Response(
+            status: status,
+            headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+            body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+}
+
+enum PageRendererError: Error {
+    case missingResources
+}

@@ -1,0 +1,81 @@
+import Foundation
+import Hummingbird
+
+/// The site's HTML pages: the front page and the head page under its historic and clean URLs.
+struct PagesController<Context: RequestContext> {
+    let renderer: PageRenderer
+    let lookup: HeadLookup
+    let counts: LookupCountRepository
+
+    func addRoutes(to router: Router<Context>) {
+        router.get("/", use: index)
+        router.get("/display_skin", use: displaySkin)
+        router.get("/heads/{name}", use: head)
+        router.get("/static/site.css") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
+                body: .init(byteBuffer: renderer.stylesheet))
+        }
+    }
+
+    @Sendable func index(request: Request, context: Context) async throws -> Response {
+        async let top = counts.mostLookedUp(limit: 10)
+        async let recent = counts.recentlyLookedUp(limit: 10)
+        return renderer.render(
+            "index", title: "Minecraft head lookup",
+            [
+                "mostLookedUp": Self.listing(try await top),
+                "recent": Self.listing(try await recent),
+            ])
+    }
+
+    /// The historic URL: `/display_skin?username=NAME`. Counts a lookup.
+    @Sendable func displaySkin(request: Request, context: Context) async throws -> Response {
+        try await headPage(request.uri.queryParameters.get("username") ?? "")
+    }
+
+    /// The clean URL: `/heads/NAME`. Counts a lookup, like the historic one.
+    @Sendable func head(request: Request, context: Context) async throws -> Response {
+        try await headPage(try context.parameters.require("name"))
+    }
+
+    private func headPage(_ text: String) async throws -> Response {
+        let name: Username
+        do {
+            name = try Username(validating: text)
+        } catch {
+            throw PageError.badUsername(error, input: text)
+        }
+        let result = try await lookup.lookUp(name, countLookup: true)
+        let profile = result.profile
+        let perNode: [[String: Any]] = result.counts.perNode.map { entry in
+            let isLocal = entry.origin == renderer.node.id
+            return [
+                "origin": entry.origin, "count": entry.count, "isLocal": isLocal,
+                "label": isLocal ? "\(renderer.node.name) (this node)" : "node \(entry.origin.prefix(12))…",
+            ]
+        }
+        return renderer.render(
+            "head", title: profile.displayName,
+            [
+                "displayName": profile.displayName, "uuid": PlayerUUID.dashed(profile.uuid),
+                "avatarPath": AvatarController<Context>.path(uuid: profile.uuid),
+                "total": result.counts.total, "local": result.counts.local, "perNode": perNode,
+                "notice": result.notice, "username": profile.displayName,
+            ])
+    }
+
+    private static func listing(_ heads: [LookupCountRepository.HeadSummary]) -> [String: Any]? {
+        guard !heads.isEmpty else { return nil }
+        return [
+            "items": heads.map { head -> [String: Any] in
+                [
+                    "displayName": head.displayName, "total": head.total,
+                    "avatarPath": AvatarController<Context>.path(uuid: head.uuid),
+                    "lastLookupISO": head.lastLookupAt.formatted(.iso8601),
+                    "lastLookupText": head.lastLookupAt.formatted(date: .abbreviated, time: .shortened),
+                ]
+            }
+        ]
+    }
+}

@@ -1,0 +1,57 @@
+import Configuration
+import Testing
+
+@testable import Website
+
+@Suite struct ConfigurationTests {
+    func load(_ environment: [String: String]) throws(ConfigurationError) -> AppConfiguration {
+        try AppConfiguration(reader: .init(provider: EnvironmentVariablesProvider(environmentVariables: environment)))
+    }
+
+    @Test func defaults() throws {
+        let configuration = try load([:])
+        #expect(configuration.httpHost == "0.0.0.0")
+        #expect(configuration.httpPort == 8080)
+        #expect(configuration.mojangAPIURL == "https://api.mojang.com")
+        #expect(configuration.avatarURL == "https://mc-heads.net/avatar")
+        #expect(configuration.logLevel == .info)
+        #expect(configuration.database.database == "postgres")
+    }
+
+    @Test(arguments: [
+        ("HTTP_PORT", "eighty"), ("HTTP_PORT", "70000"), ("MOJANG_API_URL", "ftp://x"), ("AVATAR_URL", "nope"),
+        ("PROFILE_CACHE_SECONDS", "-1"), ("UPSTREAM_TIMEOUT_SECONDS", "soon"), ("LOG_LEVEL", "loud"),
+        ("DATABASE_URL", "mysql://x/y"), ("DATABASE_POOL_SIZE", "0"),
+    ])
+    func badValueNamesItsKey(_ key: String, _ value: String) {
+        #expect {
+            try load([key: value])
+        } throws: { error in
+            // The database URL is not echoed: it may hold a password.
+            (error as? ConfigurationError)?.key == key && (key == "DATABASE_URL" || "\(error)".contains(value))
+        }
+    }
+
+    @Test func flagsOverrideEnvironment() throws {
+        let configuration = try AppConfiguration(
+            reader: .init(providers: [
+                CommandLineArgumentsProvider(arguments: ["website", "--http-port", "9001"]),
+                EnvironmentVariablesProvider(environmentVariables: ["HTTP_PORT": "9000", "NODE_NAME": "a"]),
+            ]))
+        #expect(configuration.httpPort == 9001)
+        #expect(configuration.nodeName == "a")
+        #expect(throws: ConfigurationError.self) { try AppConfiguration.checkFlags(["website", "--http-prot", "1"]) }
+        try AppConfiguration.checkFlags(["website", "--http-port=1", "--node-name", "x"])
+    }
+
+    @Test func databaseURLForms() throws {
+        let tcp = try DatabaseSettings.parse(url: "postgres://user:p%40ss@db-a:5433/heads")
+        #expect(tcp.host == "db-a")
+        #expect(tcp.port == 5433)
+        #expect(tcp.username == "user")
+        #expect(tcp.password == "p@ss")
+        #expect(tcp.database == "heads")
+        let socket = try DatabaseSettings.parse(url: "postgresql://postgres@/heads?host=/run/postgresql")
+        #expect(socket.unixSocketPath == "/run/postgresql/.s.PGSQL.5432")
+    }
+}

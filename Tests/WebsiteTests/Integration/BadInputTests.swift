@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+
+@testable import Website
+
+/// Malformed names are rejected before any I/O, and user input is escaped on every page.
+@Suite struct BadInputTests {
+    static let badNames = [
+        "", "ABCDEFGHIJKLMNOPQ", "two%20words", "%3Cscript%3Ealert(1)%3C%2Fscript%3E", "%C3%9Cn%C3%AFc%C3%B6d%C3%A9",
+        "x%27%3B%20DROP%20TABLE%20profiles%3B--", "a%22b",
+    ]
+
+    @Test func malformedNamesGet400AndNothingIsStored() async throws {
+        let url = try await TestDatabase.create()
+        let state = FakeUpstreamState()
+        try await withFakeUpstream(state) { upstream in
+            try await withNode(database: url, upstream: upstream) { node in
+                for name in Self.badNames {
+                    let page = try await fetch("\(node)/display_skin?username=\(name)")
+                    #expect(page.status == 400, "display_skin \(name)")
+                    #expect(page.text.contains("That is not a Minecraft username"))
+                    if !name.isEmpty {
+                        #expect(try await fetch("\(node)/heads/\(name)").status == 400, "heads \(name)")
+                        let api = try await fetch("\(node)/api/v1/heads/\(name)")
+                        #expect(api.status == 400)
+                        #expect(api.header("content-type") == "application/json")
+                    }
+                }
+                #expect(try await fetch("\(node)/display_skin").status == 400)
+            }
+        }
+        #expect(state.profileRequests == 0)
+        #expect(try await TestDatabase.scalar(url, "SELECT count(*) FROM lookup_counts", as: Int64.self) == 0)
+        #expect(try await TestDatabase.scalar(url, "SELECT count(*) FROM profiles", as: Int64.self) == 0)
+    }
+
+    @Test func userInputIsEscaped() async throws {
+        let url = try await TestDatabase.create()
+        try await withFakeUpstream { upstream in
+            try await withNode(database: url, upstream: upstream) { node in
+                let page = try await fetch("\(node)/display_skin?username=%22%3E%3Cscript%3Ealert(1)%3C/script%3E")
+                #expect(page.status == 400)
+                #expect(!page.text.contains("<script>alert(1)"))
+                #expect(page.text.contains("&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"))
+                let missing = try await fetch("\(node)/no/%3Cb%3Ehere%3C/b%3E")
+                #expect(missing.status == 404)
+                #expect(!missing.text.contains("<b>here"))
+            }
+        }
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+
+@testable import Website
+
+/// The head pages against the fake upstream and a real PostgreSQL.
+@Suite struct LookupPageTests {
+    @Test func historicURLShowsTheHeadAndCounts() async throws {
+        let url = try await TestDatabase.create()
+        try await withFakeUpstream { upstream in
+            try await withNode(database: url, upstream: upstream) { node in
+                #expect(try await fetch("\(node)/").text.contains("No lookups yet"))
+                let first = try await fetch("\(node)/display_skin?username=alice")
+                #expect(first.status == 200)
+                #expect(first.header("content-type")?.hasPrefix("text/html") == true)
+                #expect(first.text.contains("<h1>Alice</h1>"))
+                #expect(first.text.contains("/avatars/\(FakePlayers.uuid(for: "alice")).png"))
+                #expect(first.text.contains("<dd id=\"local-count\">1</dd>"))
+                #expect(!first.text.contains("class=\"notice\""))
+                let second = try await fetch("\(node)/heads/ALICE")
+                #expect(second.text.contains("<dd id=\"total-count\">2</dd>"))
+                let index = try await fetch("\(node)/")
+                #expect(index.status == 200)
+                #expect(index.text.contains("href=\"/heads/Alice\""))
+                #expect(!index.text.contains("No lookups yet"))
+            }
+        }
+    }
+
+    @Test func upstreamIsAskedOnceForProfileAndHead() async throws {
+        let url = try await TestDatabase.create()
+        let state = FakeUpstreamState()
+        try await withFakeUpstream(state) { upstream in
+            try await withNode(database: url, upstream: upstream) { node in
+                // A burst of concurrent first lookups, then sequential ones and head requests.
+                try await withThrowingTaskGroup(of: Int.self) { group in
+                    for _ in 0..<8 { group.addTask { try await fetch("\(node)/heads/bob").status } }
+                    for try await status in group { #expect(status == 200) }
+                }
+                for _ in 0..<12 {
+                    #expect(try await fetch("\(node)/display_skin?username=Bob").status == 200)
+                    #expect(try await fetch("\(node)/avatars/\(FakePlayers.uuid(for: "bob")).png").status == 200)
+                }
+            }
+        }
+        #expect(state.profileRequests == 1)
+        #expect(state.avatarRequests == 1)
+        let count = try await TestDatabase.scalar(url, "SELECT sum(count)::bigint FROM lookup_counts", as: Int64.self)
+        #expect(count == 20)
+    }
+
+    @Test func unknownPlayerIsA404Page() async throws {
+        let url = try await TestDatabase.create()
+        try await withFakeUpstream { upstream in
+            try await withNode(database: url, upstream: upstream) { node in
+                let response = try await fetch("\(node)/heads/UnknownSteve")
+                #expect(response.status == 404)
+                #expect(response.text.contains("No such player"))
+            }
+        }
+        #expect(try await TestDatabase.scalar(url, "SELECT count(*) FROM lookup_counts", as: Int64.self) == 0)
+    }
+
+    @Test(arguments: [FakeUpstreamState.Mode.down, .garbage])
+    func brokenUpstreamIsA502PageWithoutAStoredProfile(_ mode: FakeUpstreamState.Mode) async throws {
+        let url = try await TestDatabase.create()
+        try await withFakeUpstream(FakeUpstreamState(mode: mode)) { upstream in
+            try await withNode(database: url, upstream: upstream) { node in
+                let response = try await fetch("\(node)/heads/carol")
+                #expect(response.status == 502)
+                #expect(response.text.contains("The profile service is unavailable"))
+            }
+        }
+    }
+
+    @Test func slowUpstreamTimesOutToA502Page() async throws {
+        let url = try await TestDatabase.create()
+        try await withFakeUpstream(FakeUpstreamState(latency: .seconds(3))) { upstream in
+            try await withNode(database: url, upstream: upstream) { node in
+                let started = ContinuousClock.now
+                let response = try await fetch("\(node)/heads/dave")
+                #expect(response.status == 502)
+                #expect(ContinuousClock.now - started < .seconds(2.5))
+            }
+        }
+    }
+
+    @Test func rateLimitedUpstreamIsA503Page() async throws {
+        let url = try await TestDatabase.create()
+        let state = FakeUpstreamState(mode: .ratelimit)
+        try await withFakeUpstream(state) { upstream in
+            try await withNode(database: url, upstream: upstream) { node in
+                let response = try await fetch("\(node)/heads/erin")
+                #expect(response.status == 503)
+                #expect(response.header("retry-after") != nil)
+                // Backing off: the next lookup does not ask the upstream again.
+                #expect(try await fetch("\(node)/heads/frank").status == 503)
+            }
+        }
+        #expect(state.profileRequests == 1)
+    }
+
+    @Test(arguments: [FakeUpstreamState.Mode.down, .ratelimit])
+    func storedProfileIsUsedWhenTheUpstreamFails(_ mode: FakeUpstreamState.Mode) async throws {
+        let url = try await TestDatabase.create()
+        let state = FakeUpstreamState()
+        try await withFakeUpstream(state) { upstream in
+            // A zero-length cache would be refused, so a tiny one makes every stored profile stale.
+            try await withNode(database: url, upstream: upstream, ["PROFILE_CACHE_SECONDS": "0.001"]) { node in
+                #expect(try await fetch("\(node)/heads/gina").status == 200)
+                state.mode = mode
+                try await Task.sleep(for: .milliseconds(5))
+                let response = try await fetch("\(node)/heads/gina")
+                #expect(response.status == 200)
+                #expect(response.text.contains("<h1>Gina</h1>"))
+                #expect(response.text.contains("class=\"notice\""))
+                #expect(response.text.contains("<dd id=\"local-count\">2</dd>"))
+            }
+        }
+        #expect(state.profileRequests == 2)
+    }
+}

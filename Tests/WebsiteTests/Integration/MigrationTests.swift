@@ -1,0 +1,57 @@
+import Foundation
+import Logging
+import PostgresNIO
+import Testing
+
+@testable import Website
+
+@Suite struct MigrationTests {
+    func nodeID(of node: String) async throws -> String {
+        let body = try await fetch("\(node)/api/v1/node").body
+        let json = try JSONSerialization.jsonObject(with: Data(body)) as? [String: Any]
+        return try #require(json?["nodeId"] as? String)
+    }
+
+    @Test func applyingTwiceIsANoOp() async throws {
+        let url = try await TestDatabase.create()
+        try await TestDatabase.withClient(url) { client in
+            let migrator = Migrator(client: client, logger: TestDatabase.logger)
+            let first = try await migrator.migrate()
+            #expect(first == Migrations.all.map(\.name))
+            #expect(try await migrator.migrate().isEmpty)
+            #expect(try await migrator.isUpToDate())
+        }
+        let recorded = try await TestDatabase.scalar(url, "SELECT count(*) FROM schema_migrations", as: Int64.self)
+        #expect(recorded == Int64(Migrations.all.count))
+    }
+
+    @Test func concurrentMigratorsOnAnEmptyDatabaseBothSucceed() async throws {
+        let url = try await TestDatabase.create()
+        let applied = try await withThrowingTaskGroup(of: [String].self) { group in
+            for _ in 0..<4 {
+                group.addTask {
+                    try await TestDatabase.withClient(url) { client in
+                        try await Migrator(client: client, logger: TestDatabase.logger).migrate()
+                    }
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        // Exactly one of them did the work; the others found it done.
+        #expect(applied.filter { !$0.isEmpty }.count == 1)
+        #expect(applied.flatMap { $0 }.sorted() == Migrations.all.map(\.name).sorted())
+    }
+
+    @Test func twoNodesStartingTogetherShareOneIdentity() async throws {
+        let url = try await TestDatabase.create()
+        try await withFakeUpstream { upstream in
+            async let first = withNode(database: url, upstream: upstream) { try await nodeID(of: $0) }
+            async let second = withNode(database: url, upstream: upstream) { try await nodeID(of: $0) }
+            let (a, b) = try await (first, second)
+            #expect(a.count == 43)
+            #expect(a == b)
+        }
+        let identities = try await TestDatabase.scalar(url, "SELECT count(*) FROM node_identity", as: Int64.self)
+        #expect(identities == 1)
+    }
+}

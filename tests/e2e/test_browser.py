@@ -1,0 +1,70 @@
+"""The pages in a real headless Chromium: the form submits, the head page shows the image and counts."""
+import os
+import pathlib
+import shutil
+
+import pytest
+
+selenium = pytest.importorskip("selenium", reason="selenium is not installed (scripts/test installs it as root)")
+from selenium import webdriver  # noqa: E402
+from selenium.webdriver.chrome.service import Service  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
+
+SCREENSHOTS = pathlib.Path(os.environ.get("SCREENSHOT_DIR", "/tmp/website-screenshots"))
+
+
+@pytest.fixture
+def browser():
+    if not shutil.which("chromium") or not shutil.which("chromedriver"):
+        pytest.skip("chromium and chromium-driver are not installed (scripts/test installs them as root)")
+    options = webdriver.ChromeOptions()
+    options.binary_location = shutil.which("chromium")
+    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1100,900"):
+        options.add_argument(argument)
+    driver = webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
+    yield driver
+    driver.quit()
+
+
+def image_loaded(driver, element):
+    return driver.execute_script("return arguments[0].complete && arguments[0].naturalWidth > 0", element)
+
+
+def test_lookup_form_and_head_page(browser, database, start_node):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    base = start_node(database, name="node-a")
+    browser.get(base + "/")
+    assert "Find any player's head" in browser.page_source
+    field = browser.find_element(By.ID, "username")
+    field.send_keys("Notch")
+    field.submit()
+
+    assert browser.current_url.startswith(base + "/display_skin?username=Notch")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Notch"
+    head = browser.find_element(By.CSS_SELECTOR, "img.head")
+    assert image_loaded(browser, head)
+    assert browser.find_elements(By.CSS_SELECTOR, ".notice") == []
+    assert browser.find_element(By.ID, "local-count").text == "1"
+    assert browser.find_element(By.ID, "total-count").text == "1"
+    browser.save_screenshot(str(SCREENSHOTS / "head-page.png"))
+
+    # A second lookup through the clean URL counts too; the front page lists the head.
+    for name in ("jeb_", "Dinnerbone", "notch"):
+        browser.get(f"{base}/heads/{name}")
+    assert browser.find_element(By.ID, "local-count").text == "2"
+    browser.get(base + "/")
+    listed = browser.find_elements(By.CSS_SELECTOR, ".heads img")
+    assert listed and all(image_loaded(browser, image) for image in listed)
+    browser.save_screenshot(str(SCREENSHOTS / "front-page.png"))
+
+    browser.set_window_size(390, 844)
+    browser.get(f"{base}/heads/Notch")
+    browser.save_screenshot(str(SCREENSHOTS / "head-page-phone.png"))
+
+
+def test_markup_in_a_name_is_shown_as_text(browser, database, start_node):
+    base = start_node(database)
+    browser.get(base + "/display_skin?username=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E")
+    assert "That is not a Minecraft username" in browser.page_source
+    assert browser.find_elements(By.CSS_SELECTOR, "main img") == []
+    assert browser.find_element(By.ID, "username").get_attribute("value") == "<img src=x onerror=alert(1)>"
