@@ -9,6 +9,7 @@ import PostgresNIO
 public func buildApplication(
     _ configuration: AppConfiguration,
     logger baseLogger: Logger? = nil,
+    resolver: any NameResolver = SystemNameResolver(),
     onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) async throws -> some ApplicationProtocol {
     let logger = {
@@ -21,11 +22,10 @@ public func buildApplication(
     let renderer = try await PageRenderer.load(node: node)
     // Created after the last step that can throw: an HTTPClient must be shut down before it is released.
     let postgres = PostgresClient(configuration: configuration.database, backgroundLogger: logger)
+    // No read timeout on the client: every request has its own deadline (long-polls wait longer).
     let httpClient = HTTPClient(
-        eventLoopGroupProvider: .singleton,
-        configuration: .init(
-            timeout: .init(connect: .seconds(5), read: .nanoseconds(Int64(configuration.upstreamTimeout.seconds * 1e9)))
-        ))
+        eventLoopGroupProvider: .singleton, configuration: .init(timeout: .init(connect: .seconds(5))))
+    let metrics = NodeMetrics()
     let migrator = Migrator(client: postgres, logger: logger)
     let profiles = ProfileRepository(client: postgres, logger: logger)
     let counts = LookupCountRepository(client: postgres, logger: logger)
@@ -34,16 +34,39 @@ public func buildApplication(
         profiles: profiles, counts: counts, avatars: avatars,
         upstream: UpstreamClient(
             httpClient: httpClient, profileBaseURL: configuration.mojangAPIURL,
-            avatarBaseURL: configuration.avatarURL, timeout: configuration.upstreamTimeout, logger: logger),
+            avatarBaseURL: configuration.avatarURL, timeout: configuration.upstreamTimeout, metrics: metrics,
+            logger: logger),
         backoff: UpstreamBackoff(), resolving: SingleFlight(), fetchingHeads: SingleFlight(), node: node,
-        profileCacheTime: configuration.profileCacheTime, logger: logger)
+        profileCacheTime: configuration.profileCacheTime, metrics: metrics, logger: logger)
+    let peers = PeerRepository(client: postgres, logger: logger)
+    let signal = ChangeSignal()
+    let neighbourClient = NeighbourClient(
+        httpClient: httpClient, timeout: configuration.syncTimeout,
+        maximumResponseBytes: configuration.syncMaximumResponseBytes)
+    let pullerSettings = PeerPuller.Settings(batchSize: configuration.syncBatchSize, wait: configuration.syncWait)
+    let directory = PeerDirectory(
+        settings: .init(
+            peersList: configuration.peers, peersFile: configuration.peersFile,
+            interval: configuration.discoveryInterval),
+        node: node, resolver: resolver, neighbour: neighbourClient, peers: peers, logger: logger
+    ) { nodeID, addresses in
+        PeerPuller(
+            nodeID: nodeID, addresses: addresses, settings: pullerSettings, client: postgres,
+            neighbour: neighbourClient, metrics: metrics, logger: logger)
+    }
 
     let router = Router()
+    router.add(middleware: MetricsMiddleware(metrics: metrics))
     router.add(middleware: ErrorPageMiddleware(renderer: renderer))
-    PagesController(renderer: renderer, lookup: lookup, counts: counts).addRoutes(to: router)
+    PagesController(renderer: renderer, lookup: lookup, counts: counts, peers: peers).addRoutes(to: router)
     AvatarController(profiles: profiles, avatars: avatars, lookup: lookup).addRoutes(to: router)
     HeadsAPIController(profiles: profiles, counts: counts, node: node).addRoutes(to: router)
     HealthController(migrator: migrator, node: node).addRoutes(to: router)
+    SyncAPIController(
+        feed: ChangesFeed(client: postgres, logger: logger), signal: signal, avatars: avatars, node: node,
+        defaultLimit: configuration.syncBatchSize
+    ).addRoutes(to: router)
+    FederationController(peers: peers, node: node, renderer: renderer, metrics: metrics).addRoutes(to: router)
 
     var app = Application(
         router: router,
@@ -51,7 +74,11 @@ public func buildApplication(
             configuration: .init(idleTimeout: .nanoseconds(Int64(configuration.httpIdleTimeout.seconds * 1e9)))),
         configuration: .init(
             address: .hostname(configuration.httpHost, port: configuration.httpPort), serverName: "website"),
-        services: [postgres, HTTPClientService(client: httpClient)],
+        services: [
+            postgres, HTTPClientService(client: httpClient),
+            ChangeListener(client: postgres, signal: signal, logger: logger),
+            directory,
+        ],
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.httpPort) },
         logger: logger)
     app.beforeServerStarts {

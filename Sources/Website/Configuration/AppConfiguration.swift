@@ -19,6 +19,20 @@ public struct AppConfiguration: Sendable {
     /// Timeout of each request to the upstream profile and avatar services.
     public var upstreamTimeout: Duration
     public var logLevel: Logger.Level
+    /// Neighbours given directly (`name`, `name:port` or `http://host:port`, comma separated).
+    public var peers: String
+    /// The `peers` file: one neighbour per line, `#` comments; re-read when it changes.
+    public var peersFile: String
+    /// How often neighbour names are resolved again and their addresses asked who they are.
+    public var discoveryInterval: Duration
+    /// Most records asked for in one changes request.
+    public var syncBatchSize: Int
+    /// How long a caught-up puller's changes request waits for a change (long-poll).
+    public var syncWait: Duration
+    /// Deadline of a sync request beyond its long-poll wait.
+    public var syncTimeout: Duration
+    /// Largest changes answer accepted from a neighbour.
+    public var syncMaximumResponseBytes: Int
 
     /// Reads and checks the configuration; the error names the key and what is wrong with it.
     public init(reader: ConfigReader) throws(ConfigurationError) {
@@ -33,6 +47,14 @@ public struct AppConfiguration: Sendable {
         self.profileCacheTime = try settings.seconds("PROFILE_CACHE_SECONDS", default: 3600)
         self.upstreamTimeout = try settings.seconds("UPSTREAM_TIMEOUT_SECONDS", default: 5)
         self.logLevel = try settings.logLevel("LOG_LEVEL", default: .info)
+        self.peers = settings.string("PEERS", default: "")
+        self.peersFile = settings.string("PEERS_FILE", default: "peers")
+        self.discoveryInterval = try settings.seconds("DISCOVERY_INTERVAL_SECONDS", default: 10)
+        self.syncBatchSize = try settings.integer("SYNC_BATCH_SIZE", default: 1000, in: 1...5000)
+        self.syncWait = try settings.seconds("SYNC_WAIT_SECONDS", default: 25)
+        self.syncTimeout = try settings.seconds("SYNC_TIMEOUT_SECONDS", default: 10)
+        self.syncMaximumResponseBytes = try settings.integer(
+            "SYNC_MAX_RESPONSE_BYTES", default: 16 * 1024 * 1024, in: 1024...1024 * 1024 * 1024)
     }
 
     /// The configuration of this process: flags first, then environment variables.
@@ -112,7 +134,8 @@ extension AppConfiguration {
     public static let keys = [
         "HTTP_HOST", "HTTP_PORT", "HTTP_IDLE_TIMEOUT", "DATABASE_URL", "PGHOST", "PGPORT", "PGUSER", "PGPASSWORD",
         "PGDATABASE", "DATABASE_POOL_SIZE", "NODE_NAME", "MOJANG_API_URL", "AVATAR_URL", "PROFILE_CACHE_SECONDS",
-        "UPSTREAM_TIMEOUT_SECONDS", "LOG_LEVEL",
+        "UPSTREAM_TIMEOUT_SECONDS", "LOG_LEVEL", "PEERS", "PEERS_FILE", "DISCOVERY_INTERVAL_SECONDS", "SYNC_BATCH_SIZE",
+        "SYNC_WAIT_SECONDS", "SYNC_TIMEOUT_SECONDS", "SYNC_MAX_RESPONSE_BYTES",
     ]
 
     static func flag(_ key: String) -> String { "--" + key.lowercased().replacingOccurrences(of: "_", with: "-") }

@@ -15,6 +15,7 @@ struct HeadLookup: Sendable {
     let fetchingHeads: SingleFlight<String, HeadImage>
     let node: LocalNode
     let profileCacheTime: Duration
+    let metrics: NodeMetrics
     let logger: Logger
 
     /// A successful lookup.
@@ -27,13 +28,18 @@ struct HeadLookup: Sendable {
 
     func lookUp(_ name: Username, countLookup: Bool) async throws -> Result {
         var resolution = try await currentProfile(name)
-        if resolution.profile.avatarSHA256 == nil, let image = try? await fetchHead(uuid: resolution.profile.uuid) {
+        if resolution.profile.avatarSHA256 == nil, try await avatars.image(uuid: resolution.profile.uuid) == nil,
+            let image = try? await fetchHead(uuid: resolution.profile.uuid)
+        {
             resolution.profile.avatarSHA256 = image.sha256
         }
-        let nodeCounts =
-            countLookup
-            ? try await counts.recordLookup(origin: node.id, nameKey: name.key)
-            : try await counts.counts(nameKey: name.key)
+        let nodeCounts: [HeadCounts.NodeCount]
+        if countLookup {
+            nodeCounts = try await counts.recordLookup(origin: node.id, nameKey: name.key)
+            metrics.lookupCounted()
+        } else {
+            nodeCounts = try await counts.counts(nameKey: name.key)
+        }
         return Result(
             profile: resolution.profile, counts: HeadCounts(perNode: nodeCounts, localNode: node.id),
             notice: resolution.notice)
@@ -84,11 +90,11 @@ struct HeadLookup: Sendable {
 
     /// Fetches, stores and links the head of a UUID, once however many requests ask at the same time.
     func fetchHead(uuid: String) async throws -> HeadImage {
-        try await fetchingHeads.run(uuid) { [upstream, avatars, profiles, logger] in
+        try await fetchingHeads.run(uuid) { [upstream, avatars, profiles, logger, node] in
             do {
                 let image = try await upstream.head(uuid: uuid)
-                try await avatars.store(image)
-                try await profiles.setAvatar(uuid: uuid, sha256: image.sha256)
+                try await avatars.store(image, uuid: uuid)
+                try await profiles.setAvatar(uuid: uuid, sha256: image.sha256, origin: node.id)
                 return image
             } catch {
                 logger.warning("head fetch failed", metadata: ["uuid": "\(uuid)", "error": "\(error)"])

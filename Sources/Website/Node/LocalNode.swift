@@ -7,6 +7,7 @@ public final class LocalNode: Sendable {
 
     public let name: String
     private let loadedIdentity = Mutex<NodeIdentity?>(nil)
+    private let waiters = Mutex<[CheckedContinuation<Void, Never>]>([])
 
     public init(name: String) {
         self.name = name
@@ -24,6 +25,26 @@ public final class LocalNode: Sendable {
     public var id: String { identity.nodeID }
 
     func load(_ identity: NodeIdentity) {
-        loadedIdentity.withLock { $0 = identity }
+        let waiting = loadedIdentity.withLock { loaded in
+            loaded = identity
+            return waiters.withLock { waiters in
+                defer { waiters = [] }
+                return waiters
+            }
+        }
+        for waiter in waiting { waiter.resume() }
+    }
+
+    /// Returns once start-up has loaded the identity (services that start with the server wait here).
+    func identityLoaded() async {
+        await withCheckedContinuation { continuation in
+            let loaded = loadedIdentity.withLock { identity in
+                // Checked and registered under the identity's lock, so a concurrent load cannot slip between.
+                if identity != nil { return true }
+                waiters.withLock { $0.append(continuation) }
+                return false
+            }
+            if loaded { continuation.resume() }
+        }
     }
 }

@@ -26,7 +26,8 @@ struct LookupCountRepository {
                     INSERT INTO lookup_counts AS c (origin, name_key, count, last_lookup_at)
                     VALUES (\(origin), \(nameKey), 1, now())
                     ON CONFLICT (origin, name_key) DO UPDATE
-                        SET count = c.count + 1, last_lookup_at = now()
+                        SET count = c.count + 1, last_lookup_at = now(), signature = NULL,
+                            seq = excluded.seq, xid = excluded.xid
                     RETURNING origin, count
                 )
                 SELECT origin, count FROM bumped

@@ -26,8 +26,8 @@ struct ProfileRepository {
                 """, logger: logger))
     }
 
-    /// Stores a profile unless the stored one wins the merge rule: last writer wins on
-    /// (`resolvedAt`, origin). A stored avatar hash is kept when the new profile has none.
+    /// Stores a profile this node resolved, unless the stored one wins the merge rule: last writer
+    /// wins on (`resolvedAt`, origin). A stored avatar hash is kept when the new profile has none.
     func save(_ profile: Profile) async throws {
         try await client.query(
             """
@@ -41,17 +41,21 @@ struct ProfileRepository {
                 origin = excluded.origin,
                 avatar_sha256 = CASE WHEN excluded.uuid = profiles.uuid
                     THEN coalesce(excluded.avatar_sha256, profiles.avatar_sha256)
-                    ELSE excluded.avatar_sha256 END
-            WHERE (excluded.resolved_at, excluded.origin) > (profiles.resolved_at, profiles.origin)
+                    ELSE excluded.avatar_sha256 END,
+                signature = NULL, seq = excluded.seq, xid = excluded.xid
+            WHERE (excluded.resolved_at, excluded.origin, coalesce(excluded.avatar_sha256, ''))
+                > (profiles.resolved_at, profiles.origin, coalesce(profiles.avatar_sha256, ''))
             """, logger: logger)
     }
 
-    /// Records the head of every profile with this UUID.
-    func setAvatar(uuid: String, sha256: String) async throws {
+    /// Records the head of this node's own profiles with this UUID (a new change for the feed);
+    /// other origins' profiles are signed by them and keep their fields.
+    func setAvatar(uuid: String, sha256: String, origin: String) async throws {
         try await client.query(
             """
-            UPDATE profiles SET avatar_sha256 = \(sha256)
-            WHERE uuid = \(uuid) AND avatar_sha256 IS DISTINCT FROM \(sha256)
+            UPDATE profiles SET avatar_sha256 = \(sha256), signature = NULL,
+                seq = nextval('change_seq'), xid = pg_current_xact_id()
+            WHERE uuid = \(uuid) AND origin = \(origin) AND avatar_sha256 IS DISTINCT FROM \(sha256)
             """, logger: logger)
     }
 

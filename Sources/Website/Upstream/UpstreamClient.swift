@@ -12,6 +12,7 @@ struct UpstreamClient: Sendable {
     /// Base URL of the avatar service; a head is fetched at `/UUID`.
     let avatarBaseURL: String
     let timeout: Duration
+    let metrics: NodeMetrics
     let logger: Logger
 
     /// What the upstream said about a name.
@@ -23,6 +24,19 @@ struct UpstreamClient: Sendable {
     }
 
     func profile(for name: Username) async -> ProfileAnswer {
+        let answer = await askProfile(for: name)
+        let outcome: String
+        switch answer {
+        case .found: outcome = "found"
+        case .notFound: outcome = "not_found"
+        case .rateLimited: outcome = "rate_limited"
+        case .unavailable: outcome = "unavailable"
+        }
+        metrics.upstreamCalled("profile", outcome: outcome)
+        return answer
+    }
+
+    private func askProfile(for name: Username) async -> ProfileAnswer {
         let url = "\(profileBaseURL)/users/profiles/minecraft/\(name.raw)"
         do {
             let response = try await httpClient.execute(HTTPClientRequest(url: url), timeout: timeAmount)
@@ -58,6 +72,17 @@ struct UpstreamClient: Sendable {
 
     /// Fetches the head PNG of a player; throws when it is missing, too large or not a PNG.
     func head(uuid: String) async throws -> HeadImage {
+        do {
+            let image = try await fetchHead(uuid: uuid)
+            metrics.upstreamCalled("avatar", outcome: "found")
+            return image
+        } catch {
+            metrics.upstreamCalled("avatar", outcome: "failed")
+            throw error
+        }
+    }
+
+    private func fetchHead(uuid: String) async throws -> HeadImage {
         let url = "\(avatarBaseURL)/\(uuid)"
         let response = try await httpClient.execute(HTTPClientRequest(url: url), timeout: timeAmount)
         guard response.status == .ok else { throw UpstreamError.status(response.status.code) }

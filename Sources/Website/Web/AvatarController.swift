@@ -22,7 +22,7 @@ struct AvatarController<Context: RequestContext> {
             throw HTTPError(.notFound, message: "This node knows no player with that UUID.")
         }
         let image: HeadImage
-        if let sha256 = profile.avatarSHA256, let stored = try await avatars.image(sha256: sha256) {
+        if let stored = try await avatars.image(uuid: profile.uuid) {
             image = stored
         } else {
             do {

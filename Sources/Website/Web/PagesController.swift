@@ -6,6 +6,7 @@ struct PagesController<Context: RequestContext> {
     let renderer: PageRenderer
     let lookup: HeadLookup
     let counts: LookupCountRepository
+    let peers: PeerRepository
 
     func addRoutes(to router: Router<Context>) {
         router.get("/", use: index)
@@ -21,11 +22,15 @@ struct PagesController<Context: RequestContext> {
     @Sendable func index(request: Request, context: Context) async throws -> Response {
         async let top = counts.mostLookedUp(limit: 10)
         async let recent = counts.recentlyLookedUp(limit: 10)
+        async let neighbours = peers.all()
+        let now = Date()
+        let connected = try await neighbours.filter { FederationController<Context>.isConnected($0, at: now) }.count
         return renderer.render(
             "index", title: "Minecraft head lookup",
             [
                 "mostLookedUp": Self.listing(try await top),
                 "recent": Self.listing(try await recent),
+                "connectedNodes": connected, "connectedOne": connected == 1,
             ])
     }
 
@@ -48,12 +53,15 @@ struct PagesController<Context: RequestContext> {
         }
         let result = try await lookup.lookUp(name, countLookup: true)
         let profile = result.profile
+        let names = Dictionary(
+            try await peers.all().map { ($0.nodeId, $0.name) }, uniquingKeysWith: { first, _ in first })
         let perNode: [[String: Any]] = result.counts.perNode.map { entry in
             let isLocal = entry.origin == renderer.node.id
-            return [
-                "origin": entry.origin, "count": entry.count, "isLocal": isLocal,
-                "label": isLocal ? "\(renderer.node.name) (this node)" : "node \(entry.origin.prefix(12))…",
-            ]
+            let label =
+                isLocal
+                ? "\(renderer.node.name) (this node)"
+                : names[entry.origin].flatMap { $0.isEmpty ? nil : $0 } ?? "node \(entry.origin.prefix(12))…"
+            return ["origin": entry.origin, "count": entry.count, "isLocal": isLocal, "label": label]
         }
         return renderer.render(
             "head", title: profile.displayName,

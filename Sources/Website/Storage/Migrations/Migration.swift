@@ -18,5 +18,8 @@ enum Migrations {
         CreateProfilesTable(),
         CreateLookupCountsTable(),
         CreateAvatarsTable(),
+        AddChangeFeed(),
+        CreatePeersTable(),
+        CreatePlayerHeadsTable(),
     ]
 }

@@ -1,0 +1,26 @@
+/// A verified batch split by kind, with at most one record per key (the one that wins the merge
+/// rule), as set-based SQL needs: one statement cannot update the same row twice.
+public struct MergeBatch: Sendable, Equatable {
+    public var profiles: [ProfileRecord: String]
+    public var counts: [CountRecord: String]
+
+    public init(_ records: [SyncRecord]) {
+        var profiles: [String: (ProfileRecord, String)] = [:]
+        var counts: [String: (CountRecord, String)] = [:]
+        for record in records {
+            switch record {
+            case .profile(let profile, let signature):
+                if let kept = profiles[profile.nameKey], !profile.wins(over: kept.0) { continue }
+                profiles[profile.nameKey] = (profile, signature)
+            case .count(let count, let signature):
+                let key = count.origin + "\n" + count.nameKey
+                if let kept = counts[key], !count.wins(over: kept.0) { continue }
+                counts[key] = (count, signature)
+            }
+        }
+        self.profiles = Dictionary(uniqueKeysWithValues: profiles.values.map { ($0.0, $0.1) })
+        self.counts = Dictionary(uniqueKeysWithValues: counts.values.map { ($0.0, $0.1) })
+    }
+
+    public var isEmpty: Bool { profiles.isEmpty && counts.isEmpty }
+}

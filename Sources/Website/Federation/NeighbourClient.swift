@@ -1,0 +1,75 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+
+/// Talks to a neighbour's sync API, with a deadline on every request and a bound on every answer.
+struct NeighbourClient: Sendable {
+    let httpClient: HTTPClient
+    /// Added to the long-poll wait for the request's deadline.
+    let timeout: Duration
+    let maximumResponseBytes: Int
+
+    struct NodeInfo: Codable, Sendable, Equatable {
+        var nodeId: String
+        var name: String
+    }
+
+    func nodeInfo(at base: String) async throws -> NodeInfo {
+        try decode(NodeInfo.self, from: try await get("\(base)/api/v1/node", deadline: timeout, limit: 64 * 1024))
+    }
+
+    func changes(at base: String, since: FeedPosition, limit: Int, wait: Duration) async throws -> ChangesDocument {
+        let waitSeconds = String(format: "%.3f", wait.seconds)
+        let body = try await get(
+            "\(base)/api/v1/changes?since=\(since)&limit=\(limit)&wait=\(waitSeconds)", deadline: wait + timeout,
+            limit: maximumResponseBytes)
+        return try decode(ChangesDocument.self, from: body)
+    }
+
+    /// A head by hash; the bytes must hash to the name and be a PNG within the size bound.
+    func head(at base: String, sha256: String) async throws -> HeadImage {
+        let body = try await get("\(base)/api/v1/avatars/\(sha256)", deadline: timeout, limit: HeadImage.maximumSize)
+        let image = try HeadImage(validating: Array(buffer: body))
+        guard image.sha256 == sha256 else { throw NeighbourError.hashMismatch }
+        return image
+    }
+
+    private func get(_ url: String, deadline: Duration, limit: Int) async throws -> ByteBuffer {
+        let response = try await httpClient.execute(
+            HTTPClientRequest(url: url), timeout: .nanoseconds(Int64(deadline.seconds * 1e9)))
+        guard response.status == .ok else { throw NeighbourError.status(response.status.code) }
+        do {
+            return try await response.body.collect(upTo: limit)
+        } catch is NIOTooManyBytesError {
+            throw NeighbourError.tooLarge(limit)
+        }
+    }
+
+    private func decode<T: Decodable>(_ type: T.Type, from body: ByteBuffer) throws -> T {
+        do {
+            return try JSONDecoder().decode(type, from: body)
+        } catch {
+            throw NeighbourError.malformed
+        }
+    }
+}
+
+enum NeighbourError: Error, CustomStringConvertible, Equatable {
+    case status(UInt)
+    case tooLarge(Int)
+    case malformed
+    case hashMismatch
+    case wrongNode(String)
+    case badPosition
+
+    var description: String {
+        switch self {
+        case .status(let code): return "answered HTTP \(code)"
+        case .tooLarge(let limit): return "answer larger than \(limit) bytes"
+        case .malformed: return "answer is not the expected JSON"
+        case .hashMismatch: return "head bytes do not hash to their name"
+        case .wrongNode(let id): return "address now serves node \(id.prefix(12))…"
+        case .badPosition: return "feed position went backwards or is malformed"
+        }
+    }
+}

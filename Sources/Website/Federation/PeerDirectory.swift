@@ -1,0 +1,148 @@
+import Foundation
+import Logging
+import PostgresNIO
+import ServiceLifecycle
+
+/// Finds the neighbours and keeps one ``PeerPuller`` running per neighbour node id.
+///
+/// Entries come from the `peers` file (re-read when it changes) and the `PEERS` list. Every name
+/// is resolved again each round and each of its addresses is asked `GET /api/v1/node`: the
+/// node's own id is skipped, and several addresses answering with one id are one neighbour.
+final class PeerDirectory: Service, Sendable {
+    struct Settings: Sendable {
+        var peersList: String
+        var peersFile: String
+        var interval: Duration
+    }
+
+    private let settings: Settings
+    private let node: LocalNode
+    private let resolver: any NameResolver
+    private let neighbour: NeighbourClient
+    private let peers: PeerRepository
+    private let makePuller: @Sendable (String, [String]) -> PeerPuller
+    private let logger: Logger
+
+    init(
+        settings: Settings, node: LocalNode, resolver: any NameResolver, neighbour: NeighbourClient,
+        peers: PeerRepository, logger: Logger, makePuller: @escaping @Sendable (String, [String]) -> PeerPuller
+    ) {
+        self.settings = settings
+        self.node = node
+        self.resolver = resolver
+        self.neighbour = neighbour
+        self.peers = peers
+        self.makePuller = makePuller
+        self.logger = logger
+    }
+
+    /// What one round of discovery found.
+    struct Round: Sendable {
+        /// Base URL → the node answering there (kept from earlier rounds while the URL stays a candidate).
+        var identities: [String: NeighbourClient.NodeInfo] = [:]
+        /// Node id → its base URLs, without this node.
+        var neighbours: [String: [String]] {
+            var result: [String: [String]] = [:]
+            for (url, info) in identities.sorted(by: { $0.key < $1.key }) {
+                result[info.nodeId, default: []].append(url)
+            }
+            return result
+        }
+    }
+
+    func run() async throws {
+        try await cancelWhenGracefulShutdown {
+            await self.node.identityLoaded()
+            await self.discoverAndPull()
+        }
+    }
+
+    /// Discovery rounds until cancelled, then stops the pullers.
+    private func discoverAndPull() async {
+        var round = Round()
+        var pullers: [String: (puller: PeerPuller, task: Task<Void, Never>)] = [:]
+        var fileStamp = Self.stamp(of: settings.peersFile)
+        while !Task.isCancelled {
+            round = await self.discover(previous: round)
+            let neighbours = round.neighbours.filter { $0.key != self.node.id }
+            for (nodeID, urls) in neighbours {
+                if let running = pullers[nodeID] {
+                    running.puller.update(addresses: urls)
+                } else {
+                    let puller = self.makePuller(nodeID, urls)
+                    pullers[nodeID] = (puller, Task { await puller.run() })
+                    self.logger.info("neighbour found", metadata: ["neighbour": "\(nodeID)", "addresses": "\(urls)"])
+                }
+            }
+            for (nodeID, running) in pullers where neighbours[nodeID] == nil {
+                running.task.cancel()
+                pullers[nodeID] = nil
+                try? await self.peers.recordState(nodeID: nodeID, state: "removed")
+                self.logger.info("neighbour removed", metadata: ["neighbour": "\(nodeID)"])
+            }
+            // Wait for the next round, looking at the peers file every second.
+            let deadline = ContinuousClock.now + self.settings.interval
+            while ContinuousClock.now < deadline, !Task.isCancelled {
+                try? await Task.sleep(for: min(.seconds(1), deadline - ContinuousClock.now))
+                let stamp = Self.stamp(of: self.settings.peersFile)
+                if stamp != fileStamp {
+                    fileStamp = stamp
+                    break
+                }
+            }
+        }
+        for running in pullers.values { running.task.cancel() }
+        for running in pullers.values { await running.task.value }
+    }
+
+    /// The entries of the `peers` file and the `PEERS` list, merged and de-duplicated.
+    func entries() -> [PeerAddress] {
+        let fileText = (try? String(contentsOfFile: settings.peersFile, encoding: .utf8)) ?? ""
+        let (fromFile, badFile) = PeerAddress.parseList(fileText)
+        let (fromList, badList) = PeerAddress.parseList(settings.peersList)
+        for entry in badFile + badList {
+            logger.warning(
+                "ignoring peer entry: expected name, name:port or http://host:port", metadata: ["entry": "\(entry)"])
+        }
+        var result: [PeerAddress] = []
+        for peer in fromFile + fromList where !result.contains(peer) { result.append(peer) }
+        return result
+    }
+
+    /// Resolves every entry to its addresses and asks each address which node it is.
+    func discover(previous: Round) async -> Round {
+        var candidates: [String] = []
+        for entry in entries() {
+            do {
+                for address in try await resolver.addresses(of: entry.host) {
+                    let host = address.contains(":") ? "[\(address)]" : address
+                    candidates.append("http://\(host):\(entry.port)")
+                }
+            } catch {
+                logger.debug("cannot resolve neighbour", metadata: ["entry": "\(entry)", "error": "\(error)"])
+            }
+        }
+        let probed = await withTaskGroup(of: (String, NeighbourClient.NodeInfo?).self) { group in
+            for url in Set(candidates) {
+                group.addTask { (url, try? await self.neighbour.nodeInfo(at: url)) }
+            }
+            return await group.reduce(into: [:]) { $0[$1.0] = $1.1 }
+        }
+        var round = Round()
+        for (url, info) in probed {
+            guard let info = info ?? previous.identities[url] else { continue }
+            guard RecordVerifier.publicKey(nodeID: info.nodeId) != nil else { continue }
+            round.identities[url] = info
+            if info.nodeId != node.id, probed[url] != nil {
+                try? await peers.found(nodeID: info.nodeId, name: info.name, address: url)
+            }
+        }
+        return round
+    }
+
+    private static func stamp(of path: String) -> String {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return "missing" }
+        return
+            "\(attributes[.modificationDate] ?? "")|\(attributes[.size] ?? "")|\(attributes[.systemFileNumber] ?? "")"
+    }
+}

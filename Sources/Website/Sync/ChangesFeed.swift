@@ -1,0 +1,74 @@
+import Logging
+import PostgresNIO
+
+/// Reads the node's changes feed: the latest state of every profile and counter changed after a
+/// position, in (transaction, sequence) order.
+///
+/// **No gaps.** Sequence values are taken when a transaction writes but become visible when it
+/// commits, so a later value can be visible before an earlier one. The feed therefore serves only
+/// changes whose transaction is older than the snapshot's `xmin` (every transaction below it has
+/// finished), ordered by transaction id first: no transaction that commits later can sort before a
+/// position already handed out.
+struct ChangesFeed {
+    let client: PostgresClient
+    let logger: Logger
+
+    struct Change: Sendable {
+        var position: FeedPosition
+        /// The record; own records come unsigned (the node signs them when serving).
+        var profile: ProfileRecord?
+        var count: CountRecord?
+        var signature: String?
+    }
+
+    func changes(after position: FeedPosition, limit: Int) async throws -> [Change] {
+        let xid = String(position.transaction)
+        let seq = position.sequence
+        let rows = try await client.query(
+            """
+            WITH horizon AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin)
+            SELECT kind, xid::text, seq, name_key, display_name, uuid, micros, origin, avatar, count, signature
+            FROM (
+                (SELECT 'p' AS kind, xid, seq, name_key, display_name, uuid,
+                        (extract(epoch FROM resolved_at) * 1000000)::bigint AS micros, origin,
+                        avatar_sha256 AS avatar, 0::bigint AS count, signature
+                 FROM profiles, horizon
+                 WHERE (xid, seq) > (\(xid)::xid8, \(seq)) AND xid < horizon.xmin
+                 ORDER BY xid, seq LIMIT \(limit))
+                UNION ALL
+                (SELECT 'c', xid, seq, name_key, NULL, NULL, (extract(epoch FROM last_lookup_at) * 1000000)::bigint,
+                        origin, NULL, count, signature
+                 FROM lookup_counts, horizon
+                 WHERE (xid, seq) > (\(xid)::xid8, \(seq)) AND xid < horizon.xmin
+                 ORDER BY xid, seq LIMIT \(limit))
+            ) AS changes
+            ORDER BY xid, seq
+            LIMIT \(limit)
+            """, logger: logger)
+        var changes: [Change] = []
+        for try await (kind, xidText, seq, name, displayName, uuid, micros, origin, avatar, count, signature)
+            in rows.decode(
+                (String, String, Int64, String, String?, String?, Int64, String, String?, Int64, String?).self)
+        {
+            var change = Change(
+                position: FeedPosition(transaction: UInt64(xidText) ?? 0, sequence: seq), signature: signature)
+            if kind == "p", let displayName, let uuid {
+                change.profile = ProfileRecord(
+                    nameKey: name, displayName: displayName, uuid: uuid, resolvedAtMicros: micros, origin: origin,
+                    avatarSHA256: avatar)
+            } else {
+                change.count = CountRecord(origin: origin, nameKey: name, count: count, lastLookupAtMicros: micros)
+            }
+            changes.append(change)
+        }
+        return changes
+    }
+
+    /// The latest change sequence value handed out (0 before the first change).
+    func latestSequence() async throws -> Int64 {
+        let rows = try await client.query(
+            "SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM change_seq", logger: logger)
+        for try await value in rows.decode(Int64.self) { return value }
+        return 0
+    }
+}

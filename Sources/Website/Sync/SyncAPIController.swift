@@ -1,0 +1,95 @@
+import Foundation
+import Hummingbird
+
+/// The read-only sync API that neighbours pull from: the changes feed (with long-poll) and head
+/// PNGs by sha256. Nothing here lets a neighbour write into the node.
+struct SyncAPIController<Context: RequestContext> {
+    static var maximumLimit: Int { 5000 }
+    static var maximumWait: Double { 60 }
+
+    let feed: ChangesFeed
+    let signal: ChangeSignal
+    let avatars: AvatarRepository
+    let node: LocalNode
+    let defaultLimit: Int
+
+    func addRoutes(to router: Router<Context>) {
+        router.get("/api/v1/changes", use: changes)
+        router.get("/api/v1/avatars/{sha256}", use: avatar)
+    }
+
+    @Sendable func changes(request: Request, context: Context) async throws -> ChangesDocument {
+        let query = request.uri.queryParameters
+        guard let since = FeedPosition(query.get("since") ?? "0") else {
+            throw HTTPError(.badRequest, message: "since is a position from a previous answer's next, or 0.")
+        }
+        let limit = try Self.number(query.get("limit"), name: "limit", default: defaultLimit, in: 1...Self.maximumLimit)
+        let wait = try Self.seconds(query.get("wait"), name: "wait", in: 0...Self.maximumWait)
+
+        let deadline = ContinuousClock.now + wait
+        var generation = signal.generation
+        var changes = try await feed.changes(after: since, limit: limit)
+        while changes.isEmpty, ContinuousClock.now < deadline, !Task.isCancelled {
+            let changed = await signal.wait(after: generation, timeout: deadline - ContinuousClock.now)
+            generation = signal.generation
+            changes = try await feed.changes(after: since, limit: limit)
+            // Notified, but the change's transaction is not below the horizon yet (an older
+            // transaction is still running): look again shortly rather than wait for another change.
+            var retry = Duration.milliseconds(5)
+            while changes.isEmpty, changed, retry <= .milliseconds(640), ContinuousClock.now < deadline {
+                try await Task.sleep(for: min(retry, deadline - ContinuousClock.now))
+                retry *= 2
+                changes = try await feed.changes(after: since, limit: limit)
+            }
+        }
+        let records = changes.compactMap { change in
+            sign(change).map { WireRecord($0, sequence: change.position.sequence) }
+        }
+        return ChangesDocument(
+            nodeId: node.id, since: since.description, next: (changes.last?.position ?? since).description,
+            more: changes.count == limit, latestSequence: try await feed.latestSequence(), records: records)
+    }
+
+    /// Own records are signed as they are served; others carry their origin's stored signature.
+    private func sign(_ change: ChangesFeed.Change) -> SyncRecord? {
+        let ownID = node.id
+        if let profile = change.profile {
+            if profile.origin == ownID { return node.identity.sign(profile) }
+            return change.signature.map { .profile(profile, signature: $0) }
+        }
+        if let count = change.count {
+            if count.origin == ownID { return node.identity.sign(count) }
+            return change.signature.map { .count(count, signature: $0) }
+        }
+        return nil
+    }
+
+    @Sendable func avatar(request: Request, context: Context) async throws -> Response {
+        let sha256 = try context.parameters.require("sha256")
+        guard HeadImage.isSHA256(sha256) else {
+            throw HTTPError(.badRequest, message: "A head is named by the lower-case hex sha256 of its PNG bytes.")
+        }
+        guard let image = try await avatars.image(sha256: sha256) else {
+            throw HTTPError(.notFound, message: "This node does not have that head.")
+        }
+        return AvatarController<Context>.response(image, request: request)
+    }
+
+    static func number(_ text: String?, name: String, default fallback: Int, in range: ClosedRange<Int>) throws -> Int {
+        guard let text else { return fallback }
+        guard let value = Int(text), range.contains(value) else {
+            throw HTTPError(
+                .badRequest, message: "\(name) is a whole number from \(range.lowerBound) to \(range.upperBound).")
+        }
+        return value
+    }
+
+    static func seconds(_ text: String?, name: String, in range: ClosedRange<Double>) throws -> Duration {
+        guard let text else { return .zero }
+        guard let value = Double(text), range.contains(value) else {
+            throw HTTPError(
+                .badRequest, message: "\(name) is a number of seconds from \(range.lowerBound) to \(range.upperBound).")
+        }
+        return .milliseconds(Int64(value * 1000))
+    }
+}
