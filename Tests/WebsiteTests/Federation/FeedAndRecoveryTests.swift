@@ -1,0 +1,177 @@
+import Foundation
+import PostgresNIO
+import Synchronization
+import Testing
+
+@testable import Website
+
+@Suite struct FeedAndRecoveryTests {
+    /// 8 writers commit out of sequence order (each transaction takes its sequence values, then
+    /// sleeps a random while before committing) while another node pulls with long-polls.
+    @Test func noGapsUnderConcurrentWriters() async throws {
+        try await withFakeUpstream { upstream in
+            try await withNodes([[:], ["SYNC_BATCH_SIZE": "7"]], upstream: upstream) { nodes in
+                let (a, b) = (nodes[0], nodes[1])
+                let origin = try await a.nodeID()
+                try b.connect(to: [a])
+                // B is long-polling A before the writers start.
+                #expect(
+                    try await eventually {
+                        try await TestDatabase.scalar(
+                            b.database, "SELECT count(*) FROM peers WHERE state = 'idle'", as: Int64.self) == 1
+                    })
+                let writers = 8
+                let perWriter = 50
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    for writer in 0..<writers {
+                        group.addTask {
+                            try await TestDatabase.withClient(a.database) { client in
+                                for i in 0..<perWriter {
+                                    try await client.withTransaction(logger: TestDatabase.logger) { connection in
+                                        let name = "w\(writer)_\(i)"
+                                        try await connection.query(
+                                            """
+                                            INSERT INTO lookup_counts (origin, name_key, count, last_lookup_at)
+                                            VALUES (\(origin), \(name), 1, now())
+                                            """, logger: TestDatabase.logger)
+                                        try await connection.query(
+                                            "SELECT pg_sleep(\(Double.random(in: 0...0.03)))",
+                                            logger: TestDatabase.logger)
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    try await group.waitForAll()
+                }
+                let expected = Int64(writers * perWriter)
+                let complete = try await eventually {
+                    try await TestDatabase.scalar(b.database, "SELECT count(*) FROM lookup_counts", as: Int64.self)
+                        == expected
+                }
+                #expect(complete)
+                #expect(try await b.digest() == a.digest())
+            }
+        }
+    }
+
+    /// The feed itself, read by a client racing the writers: every change is seen exactly at
+    /// the position order, none skipped.
+    @Test func feedReaderRacingWritersSeesEveryChange() async throws {
+        try await withFakeUpstream { upstream in
+            try await withNodes([[:]], upstream: upstream) { nodes in
+                let a = nodes[0]
+                let origin = try await a.nodeID()
+                let total = 6 * 30
+                let writersDone = ManagedFlag()
+                async let reader: Set<String> = {
+                    var seen = Set<String>()
+                    var since = "0"
+                    while true {
+                        let finished = writersDone.value
+                        let response = try await fetch("\(a.url)/api/v1/changes?since=\(since)&limit=5&wait=0.2")
+                        let document = try JSONDecoder().decode(ChangesDocument.self, from: Data(response.body))
+                        for record in document.records { seen.insert(record.name) }
+                        since = document.next
+                        if finished, document.records.isEmpty { return seen }
+                    }
+                }()
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    for writer in 0..<6 {
+                        group.addTask {
+                            try await TestDatabase.withClient(a.database) { client in
+                                for i in 0..<30 {
+                                    try await client.withTransaction(logger: TestDatabase.logger) { connection in
+                                        try await connection.query(
+                                            """
+                                            INSERT INTO lookup_counts (origin, name_key, count, last_lookup_at)
+                                            VALUES (\(origin), \("r\(writer)_\(i)"), 1, now())
+                                            """, logger: TestDatabase.logger)
+                                        try await connection.query(
+                                            "SELECT pg_sleep(\(Double.random(in: 0...0.01)))",
+                                            logger: TestDatabase.logger)
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    try await group.waitForAll()
+                }
+                writersDone.set()
+                let seen = try await reader
+                #expect(seen.count == total)
+            }
+        }
+    }
+
+    @Test func restartInTheMiddleOfABacklogResumesFromTheCheckpoint() async throws {
+        try await withFakeUpstream { upstream in
+            try await withNodes([[:]], upstream: upstream) { nodes in
+                let a = nodes[0]
+                let origin = try await a.nodeID()
+                try await TestDatabase.withClient(a.database) { client in
+                    _ = try await client.query(
+                        """
+                        INSERT INTO lookup_counts (origin, name_key, count, last_lookup_at)
+                        SELECT \(origin), 'n' || i, i, now() FROM generate_series(1, 20000) AS i
+                        """)
+                }
+                let bDatabase = try await TestDatabase.create()
+                var stoppedAt: Int64 = 0
+                // First run: stop as soon as part of the backlog is merged.
+                try await withNodes([["DATABASE_URL": bDatabase, "SYNC_BATCH_SIZE": "250"]], upstream: upstream) { b in
+                    try b[0].connect(to: [a])
+                    _ = try await eventually(every: .milliseconds(5)) {
+                        stoppedAt =
+                            try await TestDatabase.scalar(
+                                bDatabase, "SELECT count(*) FROM lookup_counts", as: Int64.self) ?? 0
+                        return stoppedAt > 0
+                    }
+                }
+                let afterStop = try await TestDatabase.scalar(
+                    bDatabase, "SELECT count(*) FROM lookup_counts", as: Int64.self)
+                #expect(afterStop ?? 0 > 0)
+                #expect(afterStop ?? 0 < 20000, "the node finished before it could be stopped")
+                let checkpoint = try await TestDatabase.scalar(
+                    bDatabase, "SELECT checkpoint FROM peers", as: String.self)
+                #expect(checkpoint != "0")
+                // Second run on the same database: resumes and completes.
+                try await withNodes([["DATABASE_URL": bDatabase, "SYNC_BATCH_SIZE": "250"]], upstream: upstream) { b in
+                    try b[0].connect(to: [a])
+                    #expect(try await eventually { try await b[0].digest() == a.digest() })
+                }
+                let sum = try await TestDatabase.scalar(
+                    bDatabase, "SELECT sum(count)::bigint FROM lookup_counts", as: Int64.self)
+                #expect(sum == Int64(20000 * 20001 / 2))
+            }
+        }
+    }
+
+    @Test func changesAPIRejectsBadParameters() async throws {
+        try await withFakeUpstream { upstream in
+            try await withNodes([[:]], upstream: upstream) { nodes in
+                for query in ["since=abc", "since=1.2.3", "limit=0", "limit=999999", "wait=-1", "wait=3600", "limit=x"]
+                {
+                    let response = try await fetch("\(nodes[0].url)/api/v1/changes?\(query)")
+                    #expect(response.status == 400, "\(query)")
+                    #expect(response.header("content-type") == "application/json")
+                }
+                #expect(try await fetch("\(nodes[0].url)/api/v1/avatars/zz").status == 400)
+                #expect(
+                    try await fetch("\(nodes[0].url)/api/v1/avatars/\(String(repeating: "a", count: 64))").status == 404
+                )
+                let started = ContinuousClock.now
+                let empty = try await fetch("\(nodes[0].url)/api/v1/changes?since=0&wait=0.5")
+                #expect(empty.status == 200)
+                #expect(ContinuousClock.now - started >= .milliseconds(450))
+            }
+        }
+    }
+}
+
+/// A flag set once, read from other tasks.
+final class ManagedFlag: Sendable {
+    private let flag = Mutex(false)
+    var value: Bool { flag.withLock { $0 } }
+    func set() { flag.withLock { $0 = true } }
+}
