@@ -75,13 +75,17 @@ def processes():
     started.stop_all()
 
 
-@pytest.fixture
-def database():
-    """A fresh empty database; returns its URL."""
+def make_database():
+    """Creates a fresh empty database; returns its URL."""
     name = "website_e2e_" + uuid.uuid4().hex[:12]
     subprocess.run(["psql", ADMIN_URL, "-qc", f"CREATE DATABASE {name}"], check=True)
     parts = urlsplit(ADMIN_URL)
     return urlunsplit(parts._replace(path="/" + name))
+
+
+@pytest.fixture
+def database():
+    return make_database()
 
 
 @pytest.fixture
@@ -96,11 +100,12 @@ def fake_upstream(processes):
 def start_node(processes, fake_upstream):
     """Starts a node process on a database; returns its base URL."""
 
-    def start(database_url, name="e2e-node"):
+    def start(database_url, name="e2e-node", **settings):
         port = free_port()
         env = {
             "HTTP_HOST": "127.0.0.1", "HTTP_PORT": str(port), "DATABASE_URL": database_url, "NODE_NAME": name,
             "MOJANG_API_URL": fake_upstream, "AVATAR_URL": f"{fake_upstream}/avatar", "LOG_LEVEL": "warning",
+            "DISCOVERY_INTERVAL_SECONDS": "0.5", "SYNC_WAIT_SECONDS": "2", **settings,
         }
         base = f"http://127.0.0.1:{port}"
         processes.start([BINARY], env, f"{base}/readyz")

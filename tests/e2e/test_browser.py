@@ -9,6 +9,7 @@ selenium = pytest.importorskip("selenium", reason="selenium is not installed (sc
 from selenium import webdriver  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
 SCREENSHOTS = pathlib.Path(os.environ.get("SCREENSHOT_DIR", "/tmp/website-screenshots"))
 
@@ -39,6 +40,7 @@ def test_lookup_form_and_head_page(browser, database, start_node):
     field.send_keys("Notch")
     field.submit()
 
+    WebDriverWait(browser, 10).until(lambda driver: "/display_skin" in driver.current_url)
     assert browser.current_url.startswith(base + "/display_skin?username=Notch")
     assert browser.find_element(By.TAG_NAME, "h1").text == "Notch"
     head = browser.find_element(By.CSS_SELECTOR, "img.head")
@@ -68,3 +70,35 @@ def test_markup_in_a_name_is_shown_as_text(browser, database, start_node):
     assert "That is not a Minecraft username" in browser.page_source
     assert browser.find_elements(By.CSS_SELECTOR, "main img") == []
     assert browser.find_element(By.ID, "username").get_attribute("value") == "<img src=x onerror=alert(1)>"
+
+
+def test_federation_pages(browser, start_node):
+    """Two nodes: a lookup on node-a shows on node-b with the per-node breakdown, and node-b's
+    federation page lists node-a."""
+    from conftest import make_database
+    import time
+
+    a = start_node(make_database(), name="node-a")
+    b = start_node(make_database(), name="node-b", PEERS=a)
+    browser.get(f"{a}/heads/Notch")
+    browser.get(f"{a}/heads/Notch")
+    browser.get(f"{b}/heads/jeb_")
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        browser.get(f"{b}/api/v1/heads/notch")
+        if '"totalCount":2' in browser.page_source:
+            break
+        time.sleep(0.2)
+    browser.get(f"{b}/heads/Notch")
+    assert browser.find_element(By.ID, "total-count").text == "3"
+    assert browser.find_element(By.ID, "local-count").text == "1"
+    rows = [row.text for row in browser.find_elements(By.CSS_SELECTOR, "table.per-node tbody tr")]
+    assert rows == ["node-a 2", "node-b (this node) 1"]
+    browser.save_screenshot(str(SCREENSHOTS / "head-page-federated.png"))
+    browser.get(f"{b}/federation")
+    peers = browser.find_elements(By.CSS_SELECTOR, ".peer")
+    assert len(peers) == 1 and "node-a" in peers[0].text
+    assert "Last error" not in peers[0].text and "nil" not in peers[0].text
+    browser.save_screenshot(str(SCREENSHOTS / "federation-page.png"))
+    browser.get(f"{b}/")
+    assert browser.find_element(By.ID, "connected-nodes").text == "1 other node"

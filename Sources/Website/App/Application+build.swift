@@ -58,6 +58,7 @@ public func buildApplication(
     let router = Router()
     router.add(middleware: MetricsMiddleware(metrics: metrics))
     router.add(middleware: ErrorPageMiddleware(renderer: renderer))
+    router.add(middleware: ReadOnlyMiddleware())
     PagesController(renderer: renderer, lookup: lookup, counts: counts, peers: peers).addRoutes(to: router)
     AvatarController(profiles: profiles, avatars: avatars, lookup: lookup).addRoutes(to: router)
     HeadsAPIController(profiles: profiles, counts: counts, node: node).addRoutes(to: router)

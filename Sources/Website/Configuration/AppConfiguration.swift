@@ -52,6 +52,9 @@ public struct AppConfiguration: Sendable {
         self.discoveryInterval = try settings.seconds("DISCOVERY_INTERVAL_SECONDS", default: 10)
         self.syncBatchSize = try settings.integer("SYNC_BATCH_SIZE", default: 1000, in: 1...5000)
         self.syncWait = try settings.seconds("SYNC_WAIT_SECONDS", default: 25)
+        guard syncWait <= .seconds(60) else {
+            throw ConfigurationError(key: "SYNC_WAIT_SECONDS", problem: "at most 60 (the longest wait a node serves)")
+        }
         self.syncTimeout = try settings.seconds("SYNC_TIMEOUT_SECONDS", default: 10)
         self.syncMaximumResponseBytes = try settings.integer(
             "SYNC_MAX_RESPONSE_BYTES", default: 16 * 1024 * 1024, in: 1024...1024 * 1024 * 1024)

@@ -22,8 +22,7 @@ struct PageRenderer: Sendable {
     func render(
         _ template: String, title: String, _ values: [String: Any?], status: HTTPResponse.Status = .ok
     ) -> Response {
-        // Absent values are left out, so that `{{#value}}` sections see them as false.
-        var context = values.compactMapValues { $0 }
+        var context = Self.withoutNils(values)
         context["title"] = title
         context["node"] = ["name": node.name, "id": node.id]
         let html = library.render(context, withTemplate: template) ?? "template \(template) is missing"
@@ -31,6 +30,26 @@ struct PageRenderer: Sendable {
             status: status,
             headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
             body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+}
+
+extension PageRenderer {
+    /// Leaves out absent values at every depth, so that `{{#value}}` sections see them as false
+    /// (Mustache would otherwise render an Optional's `nil` as text).
+    static func withoutNils(_ values: [String: Any?]) -> [String: Any] {
+        values.compactMapValues { value in value.flatMap(withoutNils) }
+    }
+
+    private static func withoutNils(_ value: Any) -> Any? {
+        switch value {
+        case let optional as Any?:
+            guard let unwrapped = optional else { return nil }
+            switch unwrapped {
+            case let dictionary as [String: Any?]: return withoutNils(dictionary)
+            case let array as [Any?]: return array.compactMap { $0.flatMap(withoutNils) }
+            default: return unwrapped
+            }
+        }
     }
 }
 

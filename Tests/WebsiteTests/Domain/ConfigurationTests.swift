@@ -21,14 +21,16 @@ import Testing
     @Test(arguments: [
         ("HTTP_PORT", "eighty"), ("HTTP_PORT", "70000"), ("MOJANG_API_URL", "ftp://x"), ("AVATAR_URL", "nope"),
         ("PROFILE_CACHE_SECONDS", "-1"), ("UPSTREAM_TIMEOUT_SECONDS", "soon"), ("LOG_LEVEL", "loud"),
-        ("DATABASE_URL", "mysql://x/y"), ("DATABASE_POOL_SIZE", "0"),
+        ("DATABASE_URL", "mysql://x/y"), ("DATABASE_POOL_SIZE", "0"), ("SYNC_WAIT_SECONDS", "61"),
+        ("SYNC_BATCH_SIZE", "0"), ("DISCOVERY_INTERVAL_SECONDS", "never"),
     ])
     func badValueNamesItsKey(_ key: String, _ value: String) {
         #expect {
             try load([key: value])
         } throws: { error in
             // The database URL is not echoed: it may hold a password.
-            (error as? ConfigurationError)?.key == key && (key == "DATABASE_URL" || "\(error)".contains(value))
+            (error as? ConfigurationError)?.key == key
+                && (key == "DATABASE_URL" || key == "SYNC_WAIT_SECONDS" || "\(error)".contains(value))
         }
     }
 
