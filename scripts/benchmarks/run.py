@@ -1,0 +1,227 @@
+"""scripts/bench: B1–B6 of the benchmark issue, side by side in one run, each as a ratio against
+its ceiling. Loopback only; every load loop is bounded in count and time."""
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+sys.path.insert(0, os.path.dirname(__file__))
+from harness import (  # noqa: E402
+    Cluster, cpu_seconds, get, head, make_database, node_id, psql, rss_mib, wait_until, wrk)
+
+RESULTS = []
+
+
+def report(key, what, value, ceiling=None, unit="", target=""):
+    ratio = f"{100 * value / ceiling:.0f} %" if ceiling else ""
+    line = {"id": key, "what": what, "value": value, "ceiling": ceiling, "ratio": ratio, "unit": unit, "target": target}
+    RESULTS.append(line)
+    ceiling_text = f"{ceiling:,.0f} {unit}" if ceiling else "—"
+    print(f"{key:4} {what:58} {value:>12,.1f} {unit:9} ceiling {ceiling_text:>16}  {ratio:>6}  target {target}", flush=True)
+
+
+def b1(seconds):
+    with Cluster() as cluster:
+        url, _, _ = cluster.node()
+        assert get(f"{url}/display_skin?username=alice")[0] == 200
+        for connections in (4, 64):
+            ceiling, _, _ = wrk(f"{url}/healthz", connections, seconds)
+            rate, _, errors = wrk(f"{url}/display_skin?username=alice", connections, seconds)
+            assert errors == 0, f"{errors} failed page requests"
+            report("B1", f"cached /display_skin, wrk -c{connections} (counts a lookup each)", rate, ceiling, "req/s",
+                   "≥ 50 %")
+
+
+UPSERT = """WITH bumped AS (
+    INSERT INTO lookup_counts AS c (origin, name_key, count, last_lookup_at) VALUES (:origin, 'steve', 1, now())
+    ON CONFLICT (origin, name_key) DO UPDATE SET count = c.count + 1, last_lookup_at = now(), signature = NULL,
+        seq = excluded.seq, xid = excluded.xid
+    RETURNING origin, count)
+SELECT origin, count FROM bumped
+UNION ALL SELECT origin, count FROM lookup_counts WHERE name_key = 'steve' AND origin <> :origin;
+"""
+
+
+def b2(seconds):
+    with Cluster() as cluster:
+        first, database, _ = cluster.node()
+        second, _, _ = cluster.node(database)
+        assert get(f"{first}/heads/steve")[0] == 200
+        before = head(first, "steve")["localCount"]
+        results = []
+
+        def load(url):
+            results.append(wrk(f"{url}/heads/steve", 8, seconds, threads=1))
+
+        threads = [threading.Thread(target=load, args=(url,)) for url in (first, second)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        served = sum(total for _, total, _ in results)
+        errors = sum(errors for _, _, errors in results)
+        rate = sum(rate for rate, _, _ in results)
+        stored = head(first, "steve")["localCount"] - before
+        origin = node_id(first)
+        script = f"/tmp/bench-upsert-{os.getpid()}.sql"
+        with open(script, "w") as file:
+            file.write(f"\\set origin '{origin}'\n" + UPSERT.replace(":origin", ":'origin'"))
+        out = subprocess.run(["pgbench", "-n", "-M", "prepared", "-c", "16", "-j", "2", "-T", str(seconds), "-f", script,
+                              database], capture_output=True, text=True, check=True, timeout=seconds + 60).stdout
+        tps = float(next(line for line in out.splitlines() if line.startswith("tps")).split()[2])
+        report("B2", f"lookups, 2 replicas × 8 clients (served {served}, stored {stored}, errors {errors})", rate, tps,
+               "req/s", "≥ 70 %, exact")
+        if stored != served or errors:
+            print(f"     COUNT MISMATCH: served {served}, stored {stored}", flush=True)
+
+
+def b3(records):
+    with Cluster() as cluster:
+        a, a_database, _ = cluster.node(name="a")
+        origin = node_id(a)
+        psql(a_database, f"""INSERT INTO lookup_counts (origin, name_key, count, last_lookup_at)
+            SELECT '{origin}', 'n' || i, i, now() FROM generate_series(1, {records}) AS i""")
+        # Ceiling: PostgreSQL storing the same rows (with a signature each) through one batched statement.
+        scratch = make_database()
+        psql(scratch, "CREATE TABLE t (origin text, name_key text, count bigint, last_lookup_at timestamptz, "
+                      "signature text, PRIMARY KEY (origin, name_key))")
+        started = time.monotonic()
+        psql(scratch, f"""INSERT INTO t SELECT '{origin}', 'n' || i, i, now(), repeat('s', 86)
+            FROM generate_series(1, {records}) AS i""")
+        ceiling = records / (time.monotonic() - started)
+        started = time.monotonic()
+        b, b_database, _ = cluster.node(name="b", PEERS=a, SYNC_BATCH_SIZE=5000)
+        done = wait_until(lambda: psql(b_database, "SELECT count(*) FROM lookup_counts") == str(records), 300, 0.05)
+        elapsed = time.monotonic() - started
+        assert done, "backlog not replicated in 300 s"
+        report("B3", f"fresh node pulling a {records:,}-record backlog (incl. start-up)", records / elapsed, ceiling,
+               "records/s", "≥ 50,000/s, ≥ 50 %")
+
+
+def b4(samples):
+    with Cluster() as cluster:
+        a, _, _ = cluster.node(name="a")
+        b, _, _ = cluster.node(name="b", PEERS=a)
+        c, _, _ = cluster.node(name="c", PEERS=b)
+        assert get(f"{a}/heads/warmup")[0] == 200
+        assert wait_until(lambda: head(c, "warmup") is not None, 30, 0.05), "line A-B-C did not connect"
+        # Ceiling: one loopback HTTP round trip to the same server.
+        round_trips = []
+        for _ in range(200):
+            started = time.perf_counter()
+            get(f"{c}/healthz")
+            round_trips.append(time.perf_counter() - started)
+        latencies = []
+        for i in range(samples):
+            name = f"probe{i}"
+            assert get(f"{a}/heads/{name}")[0] == 200  # returns once the lookup is committed on A
+            started = time.perf_counter()
+            assert wait_until(lambda: head(c, name) is not None, 10, 0.001), f"{name} never reached C"
+            latencies.append(time.perf_counter() - started)
+        latencies.sort()
+        rtt = statistics.median(round_trips) * 1000
+        report("B4", f"write on A visible on C (A–B–C), p50 of {samples}", latencies[len(latencies) // 2] * 1000, None,
+               "ms", "≤ 20 ms")
+        report("B4", f"write on A visible on C (A–B–C), p99 of {samples}", latencies[int(len(latencies) * 0.99) - 1] * 1000,
+               None, "ms", "≤ 100 ms")
+        report("B4", "one loopback HTTP round trip (median, the ceiling)", rtt, None, "ms", "")
+
+
+def b5(seconds):
+    with Cluster() as cluster:
+        a, _, pa = cluster.node(name="a")
+        b, _, pb = cluster.node(name="b", PEERS=a)
+        c, _, pc = cluster.node(name="c", PEERS=f"{a},{b}")
+        get(f"{a}/heads/idle")
+        wait_until(lambda: head(c, "idle") is not None, 30, 0.05)
+        time.sleep(2)
+        processes = [pa, pb, pc]
+        before = [cpu_seconds(p.pid) for p in processes]
+        time.sleep(seconds)
+        after = [cpu_seconds(p.pid) for p in processes]
+        cpu = max((y - x) / seconds * 100 for x, y in zip(before, after))
+        rss = max(rss_mib(p.pid) for p in processes)
+        report("B5", f"three idle nodes for {seconds} s: CPU of the busiest node", cpu, None, "% core", "≤ 1 %")
+        report("B5", "three idle nodes: RSS of the largest node", rss, None, "MiB", "≤ 64 MiB")
+
+
+def http_requests(url):
+    text = get(f"{url}/metrics")[1].decode()
+    return sum(float(line.rsplit(" ", 1)[1]) for line in text.splitlines() if line.startswith("heads_http_requests_total"))
+
+
+def b6(lookups, sizes):
+    for size in sizes:
+        with Cluster() as cluster:
+            files = [f"/tmp/bench-ring-{os.getpid()}-{size}-{i}" for i in range(size)]
+            started_nodes = []
+            for i in range(size):
+                open(files[i], "w").close()
+                started_nodes.append(cluster.node(name=f"n{i}", PEERS_FILE=files[i]))
+            nodes = [url for url, _, _ in started_nodes]
+            databases = [database for _, database, _ in started_nodes]
+            for i in range(size):  # a ring: each node pulls from the next one
+                with open(files[i], "w") as file:
+                    file.write(nodes[(i + 1) % size] + "\n")
+            assert wait_until(lambda: all(
+                any(peer["state"] == "idle" for peer in json.loads(get(f"{url}/api/v1/peers")[1])["peers"])
+                for url in nodes), 30, 0.1), "ring did not connect"
+            before = sum(http_requests(url) for url in nodes)
+
+            def lookup(i):
+                return get(f"{nodes[i % size]}/heads/ring{i % 200}")[0]
+
+            with ThreadPoolExecutor(16) as pool:
+                statuses = list(pool.map(lookup, range(lookups)))
+            assert statuses.count(200) == lookups, "some lookups failed"
+            written = time.monotonic()
+
+            def converged():
+                sums = [psql(db, "SELECT coalesce(sum(count), 0) FROM lookup_counts WHERE name_key LIKE 'ring%'")
+                        for db in databases]
+                return all(value == str(lookups) for value in sums)
+
+            assert wait_until(converged, 120, 0.02), "ring did not converge"
+            elapsed = time.monotonic() - written
+            scrapes = 2 * size  # the two /metrics reads per node
+            sync_requests = sum(http_requests(url) for url in nodes) - before - lookups - scrapes
+            report("B6", f"ring of {size}: {lookups:,} lookups, time to identical state after the last", elapsed * 1000,
+                   None, "ms", "")
+            report("B6", f"ring of {size}: sync HTTP requests per lookup", sync_requests / lookups, None, "req", "")
+            for path in files:
+                os.remove(path)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="shorter runs (for a smoke test)")
+    parser.add_argument("--only", default="B1,B2,B3,B4,B5,B6")
+    parser.add_argument("--json", help="also write the results to this file")
+    args = parser.parse_args()
+    seconds = 3 if args.quick else 10
+    chosen = set(args.only.split(","))
+    print(f"machine: {platform.node()} {platform.machine()}, {os.cpu_count()} cores; loopback only", flush=True)
+    steps = [
+        ("B1", lambda: b1(seconds)),
+        ("B2", lambda: b2(seconds)),
+        ("B3", lambda: b3(20_000 if args.quick else 100_000)),
+        ("B4", lambda: b4(50 if args.quick else 200)),
+        ("B5", lambda: b5(10 if args.quick else 30)),
+        ("B6", lambda: b6(2_000 if args.quick else 10_000, (2, 4) if args.quick else (2, 4, 8))),
+    ]
+    for key, step in steps:
+        if key in chosen:
+            step()
+    if args.json:
+        with open(args.json, "w") as file:
+            json.dump(RESULTS, file, indent=2)
+
+
+if __name__ == "__main__":
+    main()
