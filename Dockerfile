@@ -4,7 +4,9 @@ WORKDIR /build
 # Dependency resolution is its own layer: it is redone only when Package.swift changes.
 COPY Package.swift ./
 RUN swift package resolve
+# The manifest names a test target, so its folder must exist (it is not built here).
 COPY Sources ./Sources
+COPY Tests ./Tests
 RUN swift build -c release --product website --static-swift-stdlib \
     && mkdir /staging \
     && cp "$(swift build -c release --show-bin-path)/website" /staging/ \

@@ -4,6 +4,7 @@ import Hummingbird
 /// current) and `GET /api/v1/node` (who this node is).
 struct HealthController<Context: RequestContext> {
     let migrator: Migrator
+    let database: Database
     let node: LocalNode
 
     struct NodeDocument: ResponseEncodable {
@@ -16,7 +17,7 @@ struct HealthController<Context: RequestContext> {
     func addRoutes(to router: Router<Context>) {
         router.get("/healthz") { _, _ in "ok\n" }
         router.get("/readyz") { _, _ -> Response in
-            guard try await migrator.isUpToDate() else {
+            guard try await migrator.isUpToDate(database) else {
                 throw HTTPError(.serviceUnavailable, message: "The database schema is not up to date.")
             }
             return Response(status: .ok, body: .init(byteBuffer: ByteBuffer(string: "ready\n")))

@@ -27,9 +27,10 @@ public func buildApplication(
         eventLoopGroupProvider: .singleton, configuration: .init(timeout: .init(connect: .seconds(5))))
     let metrics = NodeMetrics()
     let migrator = Migrator(client: postgres, logger: logger)
-    let profiles = ProfileRepository(client: postgres, logger: logger)
-    let counts = LookupCountRepository(client: postgres, logger: logger)
-    let avatars = AvatarRepository(client: postgres, logger: logger)
+    let database = Database(client: postgres, timeout: configuration.databaseTimeout, logger: logger)
+    let profiles = ProfileRepository(database: database)
+    let counts = LookupCountRepository(database: database)
+    let avatars = AvatarRepository(database: database)
     let lookup = HeadLookup(
         profiles: profiles, counts: counts, avatars: avatars,
         upstream: UpstreamClient(
@@ -38,7 +39,7 @@ public func buildApplication(
             logger: logger),
         backoff: UpstreamBackoff(), resolving: SingleFlight(), fetchingHeads: SingleFlight(), node: node,
         profileCacheTime: configuration.profileCacheTime, metrics: metrics, logger: logger)
-    let peers = PeerRepository(client: postgres, logger: logger)
+    let peers = PeerRepository(database: database)
     let signal = ChangeSignal()
     let neighbourClient = NeighbourClient(
         httpClient: httpClient, timeout: configuration.syncTimeout,
@@ -51,20 +52,21 @@ public func buildApplication(
         node: node, resolver: resolver, neighbour: neighbourClient, peers: peers, logger: logger
     ) { nodeID, addresses in
         PeerPuller(
-            nodeID: nodeID, addresses: addresses, settings: pullerSettings, client: postgres,
+            nodeID: nodeID, addresses: addresses, settings: pullerSettings, database: database,
             neighbour: neighbourClient, metrics: metrics, logger: logger)
     }
 
     let router = Router()
     router.add(middleware: MetricsMiddleware(metrics: metrics))
     router.add(middleware: ErrorPageMiddleware(renderer: renderer))
+    router.add(middleware: RequestLimitsMiddleware())
     router.add(middleware: ReadOnlyMiddleware())
     PagesController(renderer: renderer, lookup: lookup, counts: counts, peers: peers).addRoutes(to: router)
     AvatarController(profiles: profiles, avatars: avatars, lookup: lookup).addRoutes(to: router)
     HeadsAPIController(profiles: profiles, counts: counts, node: node).addRoutes(to: router)
-    HealthController(migrator: migrator, node: node).addRoutes(to: router)
+    HealthController(migrator: migrator, database: database, node: node).addRoutes(to: router)
     SyncAPIController(
-        feed: ChangesFeed(client: postgres, logger: logger), signal: signal, avatars: avatars, node: node,
+        feed: ChangesFeed(database: database), signal: signal, avatars: avatars, node: node,
         defaultLimit: configuration.syncBatchSize
     ).addRoutes(to: router)
     FederationController(peers: peers, node: node, renderer: renderer, metrics: metrics).addRoutes(to: router)

@@ -11,6 +11,8 @@ public struct AppConfiguration: Sendable {
     /// Connections idle (or trickling a request) longer than this are closed.
     public var httpIdleTimeout: Duration
     public var database: PostgresClient.Configuration
+    /// How long a request waits for the database before the page says it is unavailable (503).
+    public var databaseTimeout: Duration
     public var nodeName: String
     public var mojangAPIURL: String
     public var avatarURL: String
@@ -41,6 +43,7 @@ public struct AppConfiguration: Sendable {
         self.httpPort = try settings.port("HTTP_PORT", default: 8080)
         self.httpIdleTimeout = try settings.seconds("HTTP_IDLE_TIMEOUT", default: 30)
         self.database = try DatabaseSettings.configuration(settings)
+        self.databaseTimeout = try settings.seconds("DATABASE_TIMEOUT_SECONDS", default: 5)
         self.nodeName = settings.string("NODE_NAME", default: ProcessInfo.processInfo.hostName)
         self.mojangAPIURL = try settings.httpURL("MOJANG_API_URL", default: "https://api.mojang.com")
         self.avatarURL = try settings.httpURL("AVATAR_URL", default: "https://mc-heads.net/avatar")
@@ -136,7 +139,8 @@ extension AppConfiguration {
     /// with dashes (`HTTP_PORT` is `--http-port`).
     public static let keys = [
         "HTTP_HOST", "HTTP_PORT", "HTTP_IDLE_TIMEOUT", "DATABASE_URL", "PGHOST", "PGPORT", "PGUSER", "PGPASSWORD",
-        "PGDATABASE", "DATABASE_POOL_SIZE", "NODE_NAME", "MOJANG_API_URL", "AVATAR_URL", "PROFILE_CACHE_SECONDS",
+        "PGDATABASE", "DATABASE_POOL_SIZE", "DATABASE_TIMEOUT_SECONDS", "NODE_NAME", "MOJANG_API_URL", "AVATAR_URL",
+        "PROFILE_CACHE_SECONDS",
         "UPSTREAM_TIMEOUT_SECONDS", "LOG_LEVEL", "PEERS", "PEERS_FILE", "DISCOVERY_INTERVAL_SECONDS", "SYNC_BATCH_SIZE",
         "SYNC_WAIT_SECONDS", "SYNC_TIMEOUT_SECONDS", "SYNC_MAX_RESPONSE_BYTES",
     ]

@@ -18,7 +18,7 @@ public enum FakeUpstream {
             switch mode {
             case .down: return Response(status: .internalServerError)
             case .ratelimit:
-                return Response(status: .tooManyRequests, headers: [.retryAfter: "1"])
+                return Response(status: .tooManyRequests, headers: [.retryAfter: "30"])
             case .garbage: return json(["unexpected": true])
             case .normal: break
             }

@@ -9,7 +9,7 @@ public final class FakeUpstreamState: Sendable {
         case normal
         /// Every request answers 500.
         case down
-        /// Every profile request answers 429 with `Retry-After: 1`.
+        /// Every profile request answers 429 with `Retry-After: 30`.
         case ratelimit
         /// Profile requests answer 200 with a body that is not a profile.
         case garbage

@@ -29,17 +29,17 @@ final class PeerPuller: Sendable {
     private let logger: Logger
 
     init(
-        nodeID: String, addresses: [String], settings: Settings, client: PostgresClient, neighbour: NeighbourClient,
+        nodeID: String, addresses: [String], settings: Settings, database: Database, neighbour: NeighbourClient,
         metrics: NodeMetrics, logger: Logger
     ) {
         self.nodeID = nodeID
         self.addresses = Mutex(addresses)
         self.settings = settings
-        self.client = client
+        self.client = database.client
         self.neighbour = neighbour
-        self.peers = PeerRepository(client: client, logger: logger)
+        self.peers = PeerRepository(database: database)
         self.merger = MergeRepository(logger: logger)
-        self.avatars = AvatarRepository(client: client, logger: logger)
+        self.avatars = AvatarRepository(database: database)
         self.metrics = metrics
         var logger = logger
         logger[metadataKey: "neighbour"] = "\(nodeID.prefix(12))"

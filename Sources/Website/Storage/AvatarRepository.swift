@@ -4,12 +4,11 @@ import PostgresNIO
 
 /// Head PNGs by sha256, and which head the node serves for a UUID.
 struct AvatarRepository {
-    let client: PostgresClient
-    let logger: Logger
+    let database: Database
 
     /// Stores a head and, when given, links it to a UUID for this node's avatar route.
     func store(_ image: HeadImage, uuid: String? = nil) async throws {
-        try await client.query(
+        try await database.execute(
             """
             WITH stored AS (
                 INSERT INTO avatars (sha256, png) VALUES (\(image.sha256), \(ByteBuffer(bytes: image.png)))
@@ -18,53 +17,47 @@ struct AvatarRepository {
             )
             INSERT INTO player_heads (uuid, sha256) SELECT \(uuid), sha256 FROM stored WHERE \(uuid)::text IS NOT NULL
             ON CONFLICT (uuid) DO UPDATE SET sha256 = excluded.sha256
-            """, logger: logger)
+            """)
     }
 
     func image(sha256: String) async throws -> HeadImage? {
-        try await first(client.query("SELECT png FROM avatars WHERE sha256 = \(sha256)", logger: logger))
+        try await database.query(
+            "SELECT png FROM avatars WHERE sha256 = \(sha256)", Self.first)
     }
 
     /// The head for a UUID: the one the node linked itself, else the one its newest profile names.
     func image(uuid: String) async throws -> HeadImage? {
-        try await first(
-            client.query(
-                """
-                SELECT a.png FROM avatars a
-                WHERE a.sha256 = coalesce(
-                    (SELECT sha256 FROM player_heads WHERE uuid = \(uuid)),
-                    (SELECT avatar_sha256 FROM profiles WHERE uuid = \(uuid) AND avatar_sha256 IS NOT NULL
-                     ORDER BY resolved_at DESC LIMIT 1))
-                """, logger: logger))
+        try await database.query(
+            """
+            SELECT a.png FROM avatars a
+            WHERE a.sha256 = coalesce(
+                (SELECT sha256 FROM player_heads WHERE uuid = \(uuid)),
+                (SELECT avatar_sha256 FROM profiles WHERE uuid = \(uuid) AND avatar_sha256 IS NOT NULL
+                 ORDER BY resolved_at DESC LIMIT 1))
+            """, Self.first)
     }
 
     /// Which of these hashes the node does not have yet.
     func missing(_ hashes: [String]) async throws -> [String] {
         guard !hashes.isEmpty else { return [] }
-        var result: [String] = []
-        let rows = try await client.query(
+        return try await database.values(
             """
             SELECT h FROM unnest(\(hashes)::text[]) AS h
             WHERE NOT EXISTS (SELECT 1 FROM avatars WHERE sha256 = h)
-            """, logger: logger)
-        for try await hash in rows.decode(String.self) { result.append(hash) }
-        return result
+            """, as: String.self)
     }
 
     /// Heads that stored profiles name but the node does not have.
     func missingForProfiles(limit: Int) async throws -> [String] {
-        var result: [String] = []
-        let rows = try await client.query(
+        try await database.values(
             """
             SELECT DISTINCT p.avatar_sha256 FROM profiles p
             WHERE p.avatar_sha256 IS NOT NULL AND NOT EXISTS (SELECT 1 FROM avatars a WHERE a.sha256 = p.avatar_sha256)
             LIMIT \(limit)
-            """, logger: logger)
-        for try await hash in rows.decode(String.self) { result.append(hash) }
-        return result
+            """, as: String.self)
     }
 
-    private func first(_ rows: PostgresRowSequence) async throws -> HeadImage? {
+    @Sendable private static func first(_ rows: PostgresRowSequence) async throws -> HeadImage? {
         for try await png in rows.decode(ByteBuffer.self) {
             return try HeadImage(validating: Array(buffer: png))
         }

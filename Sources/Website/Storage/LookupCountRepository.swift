@@ -4,8 +4,7 @@ import PostgresNIO
 
 /// The grow-only lookup counters, and the listings built from them.
 struct LookupCountRepository {
-    let client: PostgresClient
-    let logger: Logger
+    let database: Database
 
     /// A name on a listing: its best-known profile and its federation-wide count.
     struct HeadSummary: Sendable, Equatable {
@@ -19,57 +18,54 @@ struct LookupCountRepository {
     /// Counts one lookup served by `origin` and returns every origin's counter for the name,
     /// in one statement: the increment is atomic in PostgreSQL, so concurrent replicas lose nothing.
     func recordLookup(origin: String, nameKey: String) async throws -> [HeadCounts.NodeCount] {
-        try await nodeCounts(
-            client.query(
-                """
-                WITH bumped AS (
-                    INSERT INTO lookup_counts AS c (origin, name_key, count, last_lookup_at)
-                    VALUES (\(origin), \(nameKey), 1, now())
-                    ON CONFLICT (origin, name_key) DO UPDATE
-                        SET count = c.count + 1, last_lookup_at = now(), signature = NULL,
-                            seq = excluded.seq, xid = excluded.xid
-                    RETURNING origin, count
-                )
-                SELECT origin, count FROM bumped
-                UNION ALL
-                SELECT origin, count FROM lookup_counts WHERE name_key = \(nameKey) AND origin <> \(origin)
-                """, logger: logger))
+        try await database.query(
+            """
+            WITH bumped AS (
+                INSERT INTO lookup_counts AS c (origin, name_key, count, last_lookup_at)
+                VALUES (\(origin), \(nameKey), 1, now())
+                ON CONFLICT (origin, name_key) DO UPDATE
+                    SET count = c.count + 1, last_lookup_at = now(), signature = NULL,
+                        seq = excluded.seq, xid = excluded.xid
+                RETURNING origin, count
+            )
+            SELECT origin, count FROM bumped
+            UNION ALL
+            SELECT origin, count FROM lookup_counts WHERE name_key = \(nameKey) AND origin <> \(origin)
+            """, Self.nodeCounts)
     }
 
     func counts(nameKey: String) async throws -> [HeadCounts.NodeCount] {
-        try await nodeCounts(
-            client.query("SELECT origin, count FROM lookup_counts WHERE name_key = \(nameKey)", logger: logger))
+        try await database.query(
+            "SELECT origin, count FROM lookup_counts WHERE name_key = \(nameKey)", Self.nodeCounts)
     }
 
     /// The most looked-up names over every origin.
     func mostLookedUp(limit: Int) async throws -> [HeadSummary] {
-        try await summaries(
-            client.query(
-                """
-                SELECT p.name_key, p.display_name, p.uuid, c.total, c.last_lookup_at
-                FROM (SELECT name_key, sum(count)::bigint AS total, max(last_lookup_at) AS last_lookup_at
-                      FROM lookup_counts GROUP BY name_key) c
-                JOIN profiles p ON p.name_key = c.name_key
-                ORDER BY c.total DESC, p.name_key
-                LIMIT \(limit)
-                """, logger: logger))
+        try await database.query(
+            """
+            SELECT p.name_key, p.display_name, p.uuid, c.total, c.last_lookup_at
+            FROM (SELECT name_key, sum(count)::bigint AS total, max(last_lookup_at) AS last_lookup_at
+                  FROM lookup_counts GROUP BY name_key) c
+            JOIN profiles p ON p.name_key = c.name_key
+            ORDER BY c.total DESC, p.name_key
+            LIMIT \(limit)
+            """, Self.summaries)
     }
 
     /// The names looked up most recently on any node.
     func recentlyLookedUp(limit: Int) async throws -> [HeadSummary] {
-        try await summaries(
-            client.query(
-                """
-                SELECT p.name_key, p.display_name, p.uuid, c.total, c.last_lookup_at
-                FROM (SELECT name_key, sum(count)::bigint AS total, max(last_lookup_at) AS last_lookup_at
-                      FROM lookup_counts GROUP BY name_key
-                      ORDER BY max(last_lookup_at) DESC LIMIT \(limit)) c
-                JOIN profiles p ON p.name_key = c.name_key
-                ORDER BY c.last_lookup_at DESC
-                """, logger: logger))
+        try await database.query(
+            """
+            SELECT p.name_key, p.display_name, p.uuid, c.total, c.last_lookup_at
+            FROM (SELECT name_key, sum(count)::bigint AS total, max(last_lookup_at) AS last_lookup_at
+                  FROM lookup_counts GROUP BY name_key
+                  ORDER BY max(last_lookup_at) DESC LIMIT \(limit)) c
+            JOIN profiles p ON p.name_key = c.name_key
+            ORDER BY c.last_lookup_at DESC
+            """, Self.summaries)
     }
 
-    private func nodeCounts(_ rows: PostgresRowSequence) async throws -> [HeadCounts.NodeCount] {
+    @Sendable private static func nodeCounts(_ rows: PostgresRowSequence) async throws -> [HeadCounts.NodeCount] {
         var counts: [HeadCounts.NodeCount] = []
         for try await (origin, count) in rows.decode((String, Int64).self) {
             counts.append(.init(origin: origin, count: count))
@@ -77,7 +73,7 @@ struct LookupCountRepository {
         return counts
     }
 
-    private func summaries(_ rows: PostgresRowSequence) async throws -> [HeadSummary] {
+    @Sendable private static func summaries(_ rows: PostgresRowSequence) async throws -> [HeadSummary] {
         var result: [HeadSummary] = []
         for try await (nameKey, displayName, uuid, total, last) in rows.decode(
             (String, String, String, Int64, Date).self)

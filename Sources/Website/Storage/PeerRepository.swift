@@ -4,8 +4,7 @@ import PostgresNIO
 
 /// Neighbours by node id: discovery results, checkpoints and the puller's status.
 struct PeerRepository {
-    let client: PostgresClient
-    let logger: Logger
+    let database: Database
 
     /// What the node knows about one neighbour (the federation page and `/api/v1/peers`).
     struct Peer: Sendable, Codable, Equatable {
@@ -32,16 +31,16 @@ struct PeerRepository {
 
     /// Records that discovery found `nodeID` at `address`.
     func found(nodeID: String, name: String, address: String) async throws {
-        try await client.query(
+        try await database.execute(
             """
             INSERT INTO peers (node_id, name, address) VALUES (\(nodeID), \(name), \(address))
             ON CONFLICT (node_id) DO UPDATE SET name = excluded.name, address = excluded.address, last_seen_at = now()
-            """, logger: logger)
+            """)
     }
 
     func checkpoint(nodeID: String, on connection: PostgresConnection) async throws -> FeedPosition {
         let rows = try await connection.query(
-            "SELECT checkpoint FROM peers WHERE node_id = \(nodeID)", logger: logger)
+            "SELECT checkpoint FROM peers WHERE node_id = \(nodeID)", logger: database.logger)
         for try await text in rows.decode(String.self) { return FeedPosition(text) ?? .beginning }
         return .beginning
     }
@@ -64,22 +63,25 @@ struct PeerRepository {
     }
 
     func recordState(nodeID: String, state: String, error: String? = nil) async throws {
-        try await client.query(
+        try await database.execute(
             """
             UPDATE peers SET state = \(state),
                 last_error = coalesce(\(error), last_error),
                 last_error_at = CASE WHEN \(error)::text IS NULL THEN last_error_at ELSE now() END
             WHERE node_id = \(nodeID)
-            """, logger: logger)
+            """)
     }
 
     func all() async throws -> [Peer] {
-        let rows = try await client.query(
+        try await database.query(
             """
             SELECT node_id, name, address, state, checkpoint, last_success_at, last_error, last_error_at, lag,
                    merged_total, rejected_total, last_seen_at
             FROM peers ORDER BY name, node_id
-            """, logger: logger)
+            """, Self.peers)
+    }
+
+    @Sendable private static func peers(_ rows: PostgresRowSequence) async throws -> [Peer] {
         var peers: [Peer] = []
         for try await row in rows.decode(
             (String, String, String, String, String, Date?, String?, Date?, Int64, Int64, Int64, Date).self)

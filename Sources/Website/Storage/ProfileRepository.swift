@@ -4,32 +4,29 @@ import PostgresNIO
 
 /// Stored player profiles.
 struct ProfileRepository {
-    let client: PostgresClient
-    let logger: Logger
+    let database: Database
 
     func profile(nameKey: String) async throws -> Profile? {
-        try await first(
-            client.query(
-                """
-                SELECT name_key, display_name, uuid, resolved_at, origin, avatar_sha256
-                FROM profiles WHERE name_key = \(nameKey)
-                """, logger: logger))
+        try await database.query(
+            """
+            SELECT name_key, display_name, uuid, resolved_at, origin, avatar_sha256
+            FROM profiles WHERE name_key = \(nameKey)
+            """, Self.first)
     }
 
     /// The most recently resolved profile with this UUID (a renamed player has several).
     func profile(uuid: String) async throws -> Profile? {
-        try await first(
-            client.query(
-                """
-                SELECT name_key, display_name, uuid, resolved_at, origin, avatar_sha256
-                FROM profiles WHERE uuid = \(uuid) ORDER BY resolved_at DESC LIMIT 1
-                """, logger: logger))
+        try await database.query(
+            """
+            SELECT name_key, display_name, uuid, resolved_at, origin, avatar_sha256
+            FROM profiles WHERE uuid = \(uuid) ORDER BY resolved_at DESC LIMIT 1
+            """, Self.first)
     }
 
     /// Stores a profile this node resolved, unless the stored one wins the merge rule: last writer
     /// wins on (`resolvedAt`, origin). A stored avatar hash is kept when the new profile has none.
     func save(_ profile: Profile) async throws {
-        try await client.query(
+        try await database.execute(
             """
             INSERT INTO profiles (name_key, display_name, uuid, resolved_at, origin, avatar_sha256)
             VALUES (\(profile.nameKey), \(profile.displayName), \(profile.uuid), \(profile.resolvedAt),
@@ -45,21 +42,21 @@ struct ProfileRepository {
                 signature = NULL, seq = excluded.seq, xid = excluded.xid
             WHERE (excluded.resolved_at, excluded.origin, coalesce(excluded.avatar_sha256, ''))
                 > (profiles.resolved_at, profiles.origin, coalesce(profiles.avatar_sha256, ''))
-            """, logger: logger)
+            """)
     }
 
     /// Records the head of this node's own profiles with this UUID (a new change for the feed);
     /// other origins' profiles are signed by them and keep their fields.
     func setAvatar(uuid: String, sha256: String, origin: String) async throws {
-        try await client.query(
+        try await database.execute(
             """
             UPDATE profiles SET avatar_sha256 = \(sha256), signature = NULL,
                 seq = nextval('change_seq'), xid = pg_current_xact_id()
             WHERE uuid = \(uuid) AND origin = \(origin) AND avatar_sha256 IS DISTINCT FROM \(sha256)
-            """, logger: logger)
+            """)
     }
 
-    private func first(_ rows: PostgresRowSequence) async throws -> Profile? {
+    @Sendable private static func first(_ rows: PostgresRowSequence) async throws -> Profile? {
         for try await (nameKey, displayName, uuid, resolvedAt, origin, avatar) in rows.decode(
             (String, String, String, Date, String, String?).self)
         {

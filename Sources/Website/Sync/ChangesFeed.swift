@@ -10,8 +10,7 @@ import PostgresNIO
 /// finished), ordered by transaction id first: no transaction that commits later can sort before a
 /// position already handed out.
 struct ChangesFeed {
-    let client: PostgresClient
-    let logger: Logger
+    let database: Database
 
     struct Change: Sendable {
         var position: FeedPosition
@@ -24,7 +23,7 @@ struct ChangesFeed {
     func changes(after position: FeedPosition, limit: Int) async throws -> [Change] {
         let xid = String(position.transaction)
         let seq = position.sequence
-        let rows = try await client.query(
+        return try await database.query(
             """
             WITH horizon AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin)
             SELECT kind, xid::text, seq, name_key, display_name, uuid, micros, origin, avatar, count, signature
@@ -44,7 +43,10 @@ struct ChangesFeed {
             ) AS changes
             ORDER BY xid, seq
             LIMIT \(limit)
-            """, logger: logger)
+            """, Self.changes)
+    }
+
+    @Sendable private static func changes(_ rows: PostgresRowSequence) async throws -> [Change] {
         var changes: [Change] = []
         for try await (kind, xidText, seq, name, displayName, uuid, micros, origin, avatar, count, signature)
             in rows.decode(
@@ -66,9 +68,8 @@ struct ChangesFeed {
 
     /// The latest change sequence value handed out (0 before the first change).
     func latestSequence() async throws -> Int64 {
-        let rows = try await client.query(
-            "SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM change_seq", logger: logger)
-        for try await value in rows.decode(Int64.self) { return value }
-        return 0
+        try await database.values(
+            "SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM change_seq", as: Int64.self
+        ).first ?? 0
     }
 }

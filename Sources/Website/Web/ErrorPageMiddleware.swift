@@ -43,7 +43,7 @@ struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
             let message = error.body ?? "\(error.status.reasonPhrase)."
             let heading = error.status == .notFound ? "Page not found" : error.status.reasonPhrase
             return PageError(status: error.status, heading: heading, message: message, headers: error.headers)
-        case is PSQLError, is PostgresDecodingError:
+        case is PSQLError, is PostgresDecodingError, is DatabaseTimeout, is DatabaseUnavailable:
             logger.error("database error", metadata: ["error": "\(String(reflecting: error))"])
             return PageError(
                 status: .serviceUnavailable, heading: "The database is unavailable",

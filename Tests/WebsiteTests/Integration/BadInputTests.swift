@@ -1,4 +1,6 @@
+import AsyncHTTPClient
 import Foundation
+import NIOCore
 import Testing
 
 @testable import Website
@@ -32,6 +34,27 @@ import Testing
         #expect(state.profileRequests == 0)
         #expect(try await TestDatabase.scalar(url, "SELECT count(*) FROM lookup_counts", as: Int64.self) == 0)
         #expect(try await TestDatabase.scalar(url, "SELECT count(*) FROM profiles", as: Int64.self) == 0)
+    }
+
+    @Test func oversizedRequestsAndOtherMethodsAreRefused() async throws {
+        let url = try await TestDatabase.create()
+        try await withFakeUpstream { upstream in
+            try await withNode(database: url, upstream: upstream) { node in
+                let long = try await fetch("\(node)/display_skin?username=\(String(repeating: "a", count: 9000))")
+                #expect(long.status == 414)
+                var request = HTTPClientRequest(url: "\(node)/")
+                request.method = .POST
+                request.body = .bytes(ByteBuffer(repeating: 0x41, count: 100_000))
+                request.headers.add(name: "content-length", value: "100000")
+                let large = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
+                #expect(large.status.code == 413)
+                var post = HTTPClientRequest(url: "\(node)/api/v1/changes")
+                post.method = .POST
+                let refused = try await HTTPClient.shared.execute(post, timeout: .seconds(10))
+                #expect(refused.status == .methodNotAllowed)
+                #expect(refused.headers.first(name: "allow") == "GET")
+            }
+        }
     }
 
     @Test func userInputIsEscaped() async throws {

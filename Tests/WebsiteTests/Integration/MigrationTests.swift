@@ -19,7 +19,9 @@ import Testing
             let first = try await migrator.migrate()
             #expect(first == Migrations.all.map(\.name))
             #expect(try await migrator.migrate().isEmpty)
-            #expect(try await migrator.isUpToDate())
+            #expect(
+                try await migrator.isUpToDate(
+                    Database(client: client, timeout: .seconds(5), logger: TestDatabase.logger)))
         }
         let recorded = try await TestDatabase.scalar(url, "SELECT count(*) FROM schema_migrations", as: Int64.self)
         #expect(recorded == Int64(Migrations.all.count))

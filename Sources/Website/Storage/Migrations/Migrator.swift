@@ -45,13 +45,10 @@ struct Migrator {
     }
 
     /// Whether every known migration is recorded (the readiness check).
-    func isUpToDate() async throws -> Bool {
+    func isUpToDate(_ database: Database) async throws -> Bool {
         let names = Migrations.all.map(\.name)
-        let rows = try await client.query(
-            "SELECT count(*) FROM schema_migrations WHERE name = ANY(\(names))", logger: logger)
-        for try await count in rows.decode(Int64.self) {
-            return count == names.count
-        }
-        return false
+        let count = try await database.values(
+            "SELECT count(*) FROM schema_migrations WHERE name = ANY(\(names))", as: Int64.self)
+        return count.first == Int64(names.count)
     }
 }

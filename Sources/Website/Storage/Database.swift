@@ -1,0 +1,113 @@
+import Logging
+import PostgresNIO
+import Synchronization
+
+/// The node's database as the request path uses it: every query, with the decoding of its rows,
+/// runs under a deadline, so that a database that stops answering (paused, partitioned) turns
+/// into a quick 503 instead of requests that hang while the connection pool waits.
+struct Database: Sendable {
+    let client: PostgresClient
+    let timeout: Duration
+    let logger: Logger
+
+    /// Runs `query` and hands its rows to `decode`, all within the deadline.
+    func query<Result: Sendable>(
+        _ query: PostgresQuery, _ decode: @escaping @Sendable (PostgresRowSequence) async throws -> Result
+    ) async throws -> Result {
+        try await Self.withDeadline(timeout) { [client, logger] in
+            let rows: PostgresRowSequence
+            do {
+                rows = try await client.query(query, logger: logger)
+            } catch let error as PSQLError {
+                throw error
+            } catch {
+                // The pool's own errors (no connection could be made) are not public types.
+                throw DatabaseUnavailable(reason: "\(error)")
+            }
+            return try await decode(rows)
+        }
+    }
+
+    /// The first column of every row.
+    func values<T: PostgresDecodable & Sendable>(_ query: PostgresQuery, as type: T.Type) async throws -> [T] {
+        try await self.query(query) { rows in
+            var values: [T] = []
+            for try await value in rows.decode(T.self) { values.append(value) }
+            return values
+        }
+    }
+
+    /// Runs a statement whose rows do not matter.
+    func execute(_ query: PostgresQuery) async throws {
+        try await self.query(query) { rows in for try await _ in rows {} }
+    }
+
+    /// Runs `work`, or throws ``DatabaseTimeout`` once `timeout` has passed. On timeout the work
+    /// is cancelled and left to finish on its own: a stuck query must not hold the caller.
+    static func withDeadline<T: Sendable>(
+        _ timeout: Duration, _ work: @escaping @Sendable () async throws -> T
+    ) async throws -> T {
+        let outcome = Outcome<T>()
+        return try await withCheckedThrowingContinuation { continuation in
+            outcome.waiting(continuation)
+            let timer = Task {
+                try await Task.sleep(for: timeout)
+                outcome.finish(.failure(DatabaseTimeout(timeout: timeout)))
+            }
+            let worker = Task {
+                let result: Result<T, any Error>
+                do { result = .success(try await work()) } catch { result = .failure(error) }
+                timer.cancel()
+                outcome.finish(result)
+            }
+            outcome.onTimeout { worker.cancel() }
+        }
+    }
+
+    /// Resumes the continuation once, with whichever of the work and the timer finishes first.
+    private final class Outcome<T: Sendable>: Sendable {
+        private struct State {
+            var continuation: CheckedContinuation<T, any Error>?
+            var cancelWork: (@Sendable () -> Void)?
+            var timedOut = false
+        }
+        private let state = Mutex(State())
+
+        func waiting(_ continuation: CheckedContinuation<T, any Error>) {
+            state.withLock { $0.continuation = continuation }
+        }
+
+        func onTimeout(_ cancel: @escaping @Sendable () -> Void) {
+            let alreadyTimedOut = state.withLock { state in
+                state.cancelWork = cancel
+                return state.timedOut
+            }
+            if alreadyTimedOut { cancel() }
+        }
+
+        func finish(_ result: Result<T, any Error>) {
+            let (continuation, cancel) = state.withLock { state in
+                defer { state.continuation = nil }
+                if case .failure(let error) = result, error is DatabaseTimeout, state.continuation != nil {
+                    state.timedOut = true
+                    return (state.continuation, state.cancelWork)
+                }
+                return (state.continuation, nil)
+            }
+            continuation?.resume(with: result)
+            cancel?()
+        }
+    }
+}
+
+/// The database did not answer in time.
+struct DatabaseTimeout: Error, CustomStringConvertible {
+    var timeout: Duration
+    var description: String { "the database did not answer within \(timeout)" }
+}
+
+/// No connection to the database could be had.
+struct DatabaseUnavailable: Error, CustomStringConvertible {
+    var reason: String
+    var description: String { "the database is unavailable: \(reason)" }
+}

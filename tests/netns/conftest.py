@@ -1,0 +1,196 @@
+"""The federation as separate processes on separate hosts (network namespaces), like the
+compose file: one PostgreSQL per node on the node's internal network. Needs root; skips
+otherwise. The test process itself moves into the `client` namespace, so its traffic never
+leaves the test hosts."""
+import ctypes
+import json
+import os
+import shutil
+import signal
+import subprocess
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+
+import topology
+
+WORK = "/tmp/hf-netns"
+BINARY = os.path.realpath(os.environ.get("WEBSITE_BIN", ".build/debug/website"))
+CLONE_NEWNET = 0x40000000
+
+
+def pg_bin():
+    for version in ("17", "16", "15"):
+        path = f"/usr/lib/postgresql/{version}/bin"
+        if os.path.exists(f"{path}/postgres"):
+            return path
+    raise RuntimeError("PostgreSQL is not installed")
+
+
+def url(node, path=""):
+    return f"http://{topology.ADDRESSES['website-' + node]}:8080{path}"
+
+
+def get(address, timeout=10):
+    try:
+        with urllib.request.urlopen(address, timeout=timeout) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read()
+
+
+def wait_until(condition, timeout, interval=0.1):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if condition():
+                return True
+        except OSError:
+            pass
+        time.sleep(interval)
+    return condition()
+
+
+def enter(namespace):
+    """Moves this process's network namespace (a name under /run/netns, or a path)."""
+    fd = os.open(namespace if namespace.startswith("/") else f"/run/netns/{namespace}", os.O_RDONLY)
+    try:
+        if ctypes.CDLL("libc.so.6", use_errno=True).setns(fd, CLONE_NEWNET) != 0:
+            raise OSError(ctypes.get_errno(), "setns")
+    finally:
+        os.close(fd)
+
+
+class Federation:
+    def __init__(self):
+        self.processes = {}
+        self.bin = pg_bin()
+
+    # -- processes -------------------------------------------------------------------------
+    def spawn(self, key, namespace, args, env=None, user=None):
+        command = ["ip", "netns", "exec", namespace]
+        if user:
+            command += ["runuser", "-u", user, "--"]
+        log = open(f"{WORK}/{key}.log", "ab")
+        self.processes[key] = subprocess.Popen(command + args, env={**os.environ, **(env or {})}, stdout=log,
+                                               stderr=subprocess.STDOUT, start_new_session=True)
+        return self.processes[key]
+
+    def signal(self, key, sig):
+        process = self.processes[key]
+        if process.poll() is None:
+            os.killpg(process.pid, sig)
+
+    def stop(self, key, sig=signal.SIGTERM):
+        process = self.processes.get(key)
+        if process and process.poll() is None:
+            os.killpg(process.pid, sig)
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
+
+    def in_host(self, namespace, *args, check=True, timeout=30):
+        return subprocess.run(["ip", "netns", "exec", namespace, *args], capture_output=True, text=True,
+                              check=check, timeout=timeout)
+
+    # -- databases -------------------------------------------------------------------------
+    def start_database(self, node):
+        host, data = f"db-{node}", f"{WORK}/{node}-data"
+        address = topology.DATABASES[host]
+        if not os.path.exists(data):
+            subprocess.run(["runuser", "-u", "postgres", "--", f"{self.bin}/initdb", "-D", data, "-U", "postgres",
+                            "--auth=trust"], check=True, capture_output=True)
+            with open(f"{data}/pg_hba.conf", "a") as file:
+                file.write("host all all 10.88.0.0/16 trust\n")
+        self.spawn(host, host, [f"{self.bin}/postgres", "-D", data, "-c", f"listen_addresses={address}",
+                                "-k", WORK, "-c", "fsync=off", "-c", "max_connections=200"], user="postgres")
+        assert wait_until(lambda: self.in_host(host, f"{self.bin}/pg_isready", "-q", "-h", address,
+                                                check=False).returncode == 0, 30), f"{host} did not start"
+
+    def sql(self, node, query):
+        """Runs SQL on a node's database from the node's own host (the only one that reaches it)."""
+        out = self.in_host(f"website-{node}", "psql", "-h", f"db-{node}", "-U", "postgres", "-qAtX", "-c", query)
+        return out.stdout.strip()
+
+    # -- nodes -----------------------------------------------------------------------------
+    def start_node(self, node, wrapper=(), **settings):
+        env = {
+            "HTTP_HOST": "0.0.0.0", "HTTP_PORT": "8080", "NODE_NAME": f"website-{node}",
+            "DATABASE_URL": f"postgres://postgres@db-{node}:5432/postgres",
+            "MOJANG_API_URL": "http://fake-upstream:8090", "AVATAR_URL": "http://fake-upstream:8090/avatar",
+            "PEERS_FILE": f"{WORK}/peers-{node}", "DISCOVERY_INTERVAL_SECONDS": "1", "SYNC_WAIT_SECONDS": "5",
+            "SYNC_TIMEOUT_SECONDS": "3", "HTTP_IDLE_TIMEOUT": "2", "LOG_LEVEL": "warning",
+        }
+        env.update({key: str(value) for key, value in settings.items()})
+        self.spawn(f"website-{node}", f"website-{node}", [*wrapper, BINARY], env)
+        assert wait_until(lambda: get(url(node, "/readyz"), timeout=2)[0] == 200, 60), f"website-{node} not ready"
+
+    def restart_node(self, node, sig=signal.SIGTERM, **settings):
+        self.stop(f"website-{node}", sig)
+        self.start_node(node, **settings)
+
+    def write_peers(self, node, entries):
+        with open(f"{WORK}/peers-{node}", "w") as file:
+            file.write("\n".join(entries) + "\n")
+
+    def digest(self, node):
+        return self.sql(node, """
+            SELECT coalesce(string_agg(origin || ':' || name_key || ':' || count, ',' ORDER BY origin, name_key), '')
+            FROM lookup_counts""") + "|" + self.sql(node, """
+            SELECT coalesce(string_agg(name_key || ':' || uuid || ':' || resolved_at || ':' || origin, ','
+                ORDER BY name_key), '') FROM profiles""")
+
+    def converged(self, timeout=60):
+        return wait_until(lambda: len({self.digest(n) for n in topology.NODES}) == 1, timeout, 0.5)
+
+    def total(self, node, name):
+        return int(self.sql(node, f"SELECT coalesce(sum(count), 0) FROM lookup_counts WHERE name_key = '{name}'"))
+
+    def node_id(self, node):
+        return json.loads(get(url(node, "/api/v1/node"))[1])["nodeId"]
+
+    def lookup(self, node, name):
+        """A lookup on a node, from a host that can still reach it: the client, or (when the node
+        is cut off) the node's own host over loopback. Returns whether it was acknowledged."""
+        out = self.in_host(f"website-{node}", "curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "--max-time",
+                           "10", f"http://127.0.0.1:8080/heads/{name}", check=False)
+        return out.stdout == "200"
+
+
+@pytest.fixture(scope="session")
+def federation():
+    if os.geteuid() != 0:
+        pytest.skip("the network-namespace tests need root (CI runs them as root)")
+    if not os.path.exists(BINARY):
+        pytest.skip(f"{BINARY} is not built")
+    shutil.rmtree(WORK, ignore_errors=True)
+    os.makedirs(WORK)
+    shutil.chown(WORK, "postgres", "postgres")
+    os.chmod(WORK, 0o777)
+    root = os.open("/proc/self/ns/net", os.O_RDONLY)
+    topology.up()
+    fed = Federation()
+    try:
+        for node in topology.NODES:
+            fed.start_database(node)
+        fed.spawn("fake-upstream", "fake-upstream", [BINARY, "fake-upstream", "--port", "8090"])
+        for node in topology.NODES:
+            fed.write_peers(node, ["# the same list on every node", "website-a", "website-b", "website-c"])
+            fed.start_node(node)
+        enter("client")
+        ids = [fed.node_id(n) for n in topology.NODES]
+        assert wait_until(lambda: all(
+            len([p for p in json.loads(get(url(n, "/api/v1/peers"))[1])["peers"] if p["state"] == "idle"]) == 2
+            for n in topology.NODES), 60), "the three nodes did not find each other"
+        fed.ids = dict(zip(topology.NODES, ids))
+        yield fed
+    finally:
+        enter(f"/proc/self/fd/{root}")
+        for key in list(fed.processes):
+            fed.stop(key, signal.SIGKILL)
+        topology.down()
+        assert topology.leftovers() == [], "tear-down left namespaces behind"

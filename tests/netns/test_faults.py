@@ -1,0 +1,189 @@
+"""Faults on separate hosts: partitions, crashes, a database going away, hostile neighbours and
+visitors, isolation, clock skew. Each test leaves the federation healthy for the next."""
+import json
+import os
+import random
+import signal
+import socket
+import subprocess
+import time
+
+from conftest import WORK, get, url, wait_until
+import topology
+
+
+def test_isolation(federation):
+    # From website-a's host: db-b has no name and no route; website-b answers by name.
+    assert federation.in_host("website-a", "getent", "hosts", "db-b", check=False).returncode != 0
+    probe = "import socket,sys\ntry:\n socket.create_connection(('%s', 5432), timeout=2)\nexcept OSError:\n sys.exit(1)" % \
+        topology.DATABASES["db-b"]
+    assert federation.in_host("website-a", "python3", "-c", probe, check=False).returncode == 1
+    assert federation.in_host("website-a", "curl", "-fsS", "--max-time", "3", "http://website-b:8080/readyz").stdout == "ready\n"
+    # Its own database it does reach.
+    assert federation.sql("a", "SELECT 1") == "1"
+
+
+def test_partition_and_heal(federation):
+    acknowledged = {}
+
+    def lookups(round_):
+        for node in topology.NODES:
+            for i in range(3):
+                name = f"part{round_}{i}"
+                if federation.lookup(node, name):
+                    acknowledged[name] = acknowledged.get(name, 0) + 1
+
+    lookups(0)
+    port = topology.switch_port("website-b", "br-fed")
+    subprocess.run(["ip", "-n", topology.SWITCH, "link", "set", port, "down"], check=True)
+    try:
+        lookups(1)
+        lookups(2)
+        time.sleep(2)
+        assert federation.digest("a") != federation.digest("b"), "website-b was not cut off"
+    finally:
+        subprocess.run(["ip", "-n", topology.SWITCH, "link", "set", port, "up"], check=True)
+    lookups(3)
+    assert federation.converged(90), "the nodes did not reach identical state after healing"
+    for name, count in acknowledged.items():
+        for node in topology.NODES:
+            assert federation.total(node, name) == count, (node, name)
+
+
+def test_crash_while_merging(federation):
+    origin = federation.ids["a"]
+    federation.sql("a", f"""INSERT INTO lookup_counts (origin, name_key, count, last_lookup_at)
+        SELECT '{origin}', 'crash' || i, i, now() FROM generate_series(1, 20000) AS i""")
+    expected = federation.sql("a", "SELECT sum(count) FROM lookup_counts WHERE name_key LIKE 'crash%'")
+    random.seed(7)
+    for _ in range(20):
+        federation.restart_node("b", signal.SIGKILL, SYNC_BATCH_SIZE=200)
+        time.sleep(random.uniform(0.05, 0.6))
+    federation.restart_node("b", signal.SIGKILL)
+    merged_at_kills = federation.sql("b", "SELECT count(*) FROM lookup_counts WHERE name_key LIKE 'crash%'")
+    assert wait_until(lambda: federation.sql("b", "SELECT sum(count) FROM lookup_counts WHERE name_key LIKE 'crash%'")
+                      == expected, 240, 0.5), f"b did not finish the backlog (had {merged_at_kills} rows after the kills)"
+    assert federation.sql("b", "SELECT count(*) FROM lookup_counts WHERE name_key LIKE 'crash%'") == "20000"
+    assert federation.converged(240)
+
+
+def test_database_down(federation):
+    assert federation.lookup("a", "dbdown")
+    subprocess.run(["ip", "netns", "exec", "db-a", "runuser", "-u", "postgres", "--", f"{federation.bin}/pg_ctl",
+                    "-D", f"{WORK}/a-data", "-m", "immediate", "stop"], check=True, capture_output=True)
+    federation.processes["db-a"].wait(timeout=10)
+    try:
+        timings = []
+        for _ in range(5):
+            started = time.monotonic()
+            status, body = get(url("a", "/heads/dbdown"))
+            timings.append(time.monotonic() - started)
+            assert status == 503 and b"database" in body
+        assert max(timings) < 2, timings
+        assert get(url("a", "/healthz"))[0] == 200
+        assert get(url("a", "/readyz"))[0] == 503
+        assert federation.processes["website-a"].poll() is None, "website-a crashed"
+        # The others are unaffected.
+        assert get(url("b", "/heads/dbdownb"))[0] == 200
+    finally:
+        federation.start_database("a")
+    assert wait_until(lambda: get(url("a", "/heads/dbdown"))[0] == 200, 30), "website-a did not recover"
+    assert federation.converged(60)
+
+
+def test_hostile_neighbours(federation):
+    federation.spawn("hostile", "hostile", ["python3", os.path.join(os.path.dirname(__file__), "hostile.py"),
+                                            federation.ids["c"]])
+    try:
+        time.sleep(1)
+        hostile = [f"http://{topology.ADDRESSES['hostile']}:{port}" for port in (8081, 8082, 8083, 8084, 8085)]
+        rss_before = rss(federation.processes["website-a"].pid)
+        federation.write_peers("a", ["website-b", "website-c"] + hostile)
+        time.sleep(20)
+        peers = json.loads(get(url("a", "/api/v1/peers"))[1])["peers"]
+        names = {p["name"]: p for p in peers}
+        assert names["hostile-8085"]["rejectedTotal"] == 2
+        for port in (8081, 8082, 8083, 8084):
+            assert names[f"hostile-{port}"]["state"] in ("error", "discovered"), names[f"hostile-{port}"]
+        with open(f"{WORK}/hostile-counts.json") as file:
+            counts = {int(k): v for k, v in json.load(file).items()}
+        for port in (8082, 8083, 8084):
+            assert 1 <= counts.get(port, 0) <= 12, f"no backoff from {port}: {counts}"
+        # Pages stay fast and memory bounded; syncing with the honest nodes goes on.
+        timings = []
+        for _ in range(10):
+            started = time.monotonic()
+            assert get(url("a", "/"))[0] == 200
+            timings.append(time.monotonic() - started)
+        assert sorted(timings)[5] < 0.5, timings
+        assert rss(federation.processes["website-a"].pid) - rss_before < 100, "memory grew"
+        assert federation.lookup("b", "afterhostile")
+        assert wait_until(lambda: federation.total("a", "afterhostile") == 1, 20)
+        assert federation.sql("a", "SELECT count(*) FROM lookup_counts WHERE name_key IN ('hostilebad','hostilestolen')") == "0"
+        assert federation.sql("a", "SELECT count(*) FROM lookup_counts WHERE name_key = 'hostilegood'") == "1"
+    finally:
+        federation.write_peers("a", ["website-a", "website-b", "website-c"])
+        federation.stop("hostile", signal.SIGKILL)
+
+
+def rss(pid):
+    """Resident memory of the website process (the child of `ip netns exec`), MiB."""
+    children = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout.split()
+    target = children[0] if children else pid
+    with open(f"/proc/{target}/status") as status:
+        return next(int(line.split()[1]) for line in status if line.startswith("VmRSS")) / 1024
+
+
+def test_hostile_visitors(federation):
+    base = url("a")
+    assert get(f"{base}/display_skin?username={'a' * 9000}")[0] == 414
+    status = post_status(f"{topology.ADDRESSES['website-a']}", 100_000)
+    assert status == 413
+    status, body = get(f"{base}/display_skin?username=%3Cscript%3Ealert(1)%3C/script%3E")
+    assert status == 400 and b"<script>alert" not in body and b"&lt;script&gt;" in body
+    assert get(f"{base}/heads/x%27%3B%20DROP%20TABLE%20profiles%3B--")[0] == 400
+    # A client that trickles its request is cut off by the idle timeout while others are served.
+    slow = socket.create_connection((topology.ADDRESSES["website-a"], 8080), timeout=10)
+    slow.sendall(b"GET / HTTP/1.1\r\nHost: a\r\n")
+    started = time.monotonic()
+    closed = False
+    while time.monotonic() - started < 15:
+        assert get(f"{base}/healthz", timeout=2)[0] == 200
+        try:
+            time.sleep(3)
+            slow.sendall(b"X")
+            slow.settimeout(0.5)
+            if slow.recv(1) == b"":
+                closed = True
+                break
+        except (BrokenPipeError, ConnectionResetError):
+            closed = True
+            break
+        except socket.timeout:
+            pass
+    slow.close()
+    assert closed, "the trickling client was never cut off"
+
+
+def post_status(host, size):
+    with socket.create_connection((host, 8080), timeout=10) as connection:
+        connection.sendall(b"POST / HTTP/1.1\r\nHost: a\r\nContent-Length: %d\r\n\r\n" % size)
+        connection.sendall(b"A" * 1000)
+        return int(connection.recv(100).split()[1])
+
+
+def test_clock_skew(federation):
+    """website-c's clock an hour ahead: the profile it resolves wins everywhere, consistently."""
+    federation.stop("website-c")
+    federation.start_node("c", wrapper=("faketime", "-f", "+1h"), FAKETIME_DONT_FAKE_MONOTONIC="1")
+    try:
+        name = "skewed"
+        assert federation.lookup("a", name)
+        assert federation.lookup("c", name)
+        assert federation.converged(60)
+        winners = {federation.sql(node, f"SELECT origin || ' ' || resolved_at FROM profiles WHERE name_key = '{name}'")
+                   for node in topology.NODES}
+        assert len(winners) == 1
+        assert next(iter(winners)).startswith(federation.ids["c"]), "the later (skewed) resolution should win"
+    finally:
+        federation.restart_node("c")
