@@ -78,7 +78,7 @@ class Federation:
                                                stderr=subprocess.STDOUT, start_new_session=True)
         return self.processes[key]
 
-    def signal(self, key, sig):
+    def send_signal(self, key, sig):
         process = self.processes[key]
         if process.poll() is None:
             os.killpg(process.pid, sig)
@@ -106,9 +106,12 @@ class Federation:
                             "--auth=trust"], check=True, capture_output=True)
             with open(f"{data}/pg_hba.conf", "a") as file:
                 file.write("host all all 10.88.0.0/16 trust\n")
+        sockets = f"{WORK}/{node}-socket"
+        os.makedirs(sockets, exist_ok=True)
+        shutil.chown(sockets, "postgres", "postgres")
         self.spawn(host, host, [f"{self.bin}/postgres", "-D", data, "-c", f"listen_addresses={address}",
-                                "-k", WORK, "-c", "fsync=off", "-c", "max_connections=200"], user="postgres")
-        assert wait_until(lambda: self.in_host(host, f"{self.bin}/pg_isready", "-q", "-h", address,
+                                "-k", sockets, "-c", "fsync=off", "-c", "max_connections=200"], user="postgres")
+        assert wait_until(lambda: self.in_host(host, f"{self.bin}/pg_isready", "-q", "-U", "postgres", "-h", address,
                                                 check=False).returncode == 0, 30), f"{host} did not start"
 
     def sql(self, node, query):
@@ -123,7 +126,7 @@ class Federation:
             "DATABASE_URL": f"postgres://postgres@db-{node}:5432/postgres",
             "MOJANG_API_URL": "http://fake-upstream:8090", "AVATAR_URL": "http://fake-upstream:8090/avatar",
             "PEERS_FILE": f"{WORK}/peers-{node}", "DISCOVERY_INTERVAL_SECONDS": "1", "SYNC_WAIT_SECONDS": "5",
-            "SYNC_TIMEOUT_SECONDS": "3", "HTTP_IDLE_TIMEOUT": "2", "LOG_LEVEL": "warning",
+            "SYNC_TIMEOUT_SECONDS": "3", "HTTP_IDLE_TIMEOUT": "2", "DATABASE_TIMEOUT_SECONDS": "1", "LOG_LEVEL": "warning",
         }
         env.update({key: str(value) for key, value in settings.items()})
         self.spawn(f"website-{node}", f"website-{node}", [*wrapper, BINARY], env)
@@ -145,7 +148,13 @@ class Federation:
                 ORDER BY name_key), '') FROM profiles""")
 
     def converged(self, timeout=60):
-        return wait_until(lambda: len({self.digest(n) for n in topology.NODES}) == 1, timeout, 0.5)
+        if wait_until(lambda: len({self.digest(n) for n in topology.NODES}) == 1, timeout, 0.5):
+            return True
+        for node in topology.NODES:  # what each node thinks of its neighbours, for the failure report
+            peers = json.loads(get(url(node, "/api/v1/peers"))[1])["peers"]
+            print(node, [(p["name"], p["state"], p["lastError"] if "lastError" in p else "") for p in peers])
+            print(node, self.digest(node)[:300])
+        return False
 
     def total(self, node, name):
         return int(self.sql(node, f"SELECT coalesce(sum(count), 0) FROM lookup_counts WHERE name_key = '{name}'"))
@@ -173,6 +182,9 @@ def federation():
     os.chmod(WORK, 0o777)
     root = os.open("/proc/self/ns/net", os.O_RDONLY)
     topology.up()
+    # From here on, every request this process makes leaves from the client host: the root
+    # namespace has a route off the machine, which test traffic must never take.
+    enter("client")
     fed = Federation()
     try:
         for node in topology.NODES:
@@ -181,7 +193,6 @@ def federation():
         for node in topology.NODES:
             fed.write_peers(node, ["# the same list on every node", "website-a", "website-b", "website-c"])
             fed.start_node(node)
-        enter("client")
         ids = [fed.node_id(n) for n in topology.NODES]
         assert wait_until(lambda: all(
             len([p for p in json.loads(get(url(n, "/api/v1/peers"))[1])["peers"] if p["state"] == "idle"]) == 2

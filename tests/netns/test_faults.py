@@ -88,7 +88,7 @@ def test_database_down(federation):
     finally:
         federation.start_database("a")
     assert wait_until(lambda: get(url("a", "/heads/dbdown"))[0] == 200, 30), "website-a did not recover"
-    assert federation.converged(60)
+    assert federation.converged(90)
 
 
 def test_hostile_neighbours(federation):

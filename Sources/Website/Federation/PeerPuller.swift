@@ -15,6 +15,8 @@ final class PeerPuller: Sendable {
         var wait: Duration
         /// How often a standby replica tries to take over the neighbour.
         var standbyRetry: Duration = .seconds(2)
+        /// Longest wait for one merge transaction before the connection is given up.
+        var databaseTimeout: Duration = .seconds(30)
     }
 
     let nodeID: String
@@ -89,16 +91,20 @@ final class PeerPuller: Sendable {
     /// Returns false when another replica holds the neighbour; otherwise pulls until an error or cancellation.
     private func pullWhileHoldingLock(on connection: PostgresConnection, backoff: inout Backoff) async throws -> Bool {
         let lockName = "puller:" + nodeID
-        let rows = try await connection.query(
-            "SELECT pg_try_advisory_lock(hashtextextended(\(lockName), 0))", logger: logger)
-        var locked = false
-        for try await value in rows.decode(Bool.self) { locked = value }
+        let locked = try await Database.withDeadline(settings.databaseTimeout) { [logger] in
+            let rows = try await connection.query(
+                "SELECT pg_try_advisory_lock(hashtextextended(\(lockName), 0))", logger: logger)
+            var locked = false
+            for try await value in rows.decode(Bool.self) { locked = value }
+            return locked
+        }
         guard locked else { return false }
         do {
             try await pull(on: connection, backoff: &backoff)
         } catch {
-            _ = try? await connection.query(
-                "SELECT pg_advisory_unlock(hashtextextended(\(lockName), 0))", logger: logger)
+            // The connection may be the thing that failed: close it rather than hand it back to the
+            // pool; closing also releases the advisory lock.
+            try? await connection.close()
             throw error
         }
         _ = try? await connection.query("SELECT pg_advisory_unlock(hashtextextended(\(lockName), 0))", logger: logger)
@@ -106,7 +112,9 @@ final class PeerPuller: Sendable {
     }
 
     private func pull(on connection: PostgresConnection, backoff: inout Backoff) async throws {
-        var position = try await peers.checkpoint(nodeID: nodeID, on: connection)
+        var position = try await Database.withDeadline(settings.databaseTimeout) { [peers, nodeID] in
+            try await peers.checkpoint(nodeID: nodeID, on: connection)
+        }
         var caughtUp = false
         var rounds = 0
         while !Task.isCancelled {
@@ -133,8 +141,10 @@ final class PeerPuller: Sendable {
             let status = PeerRepository.BatchStatus(
                 state: document.more ? "syncing" : "idle",
                 lag: document.more ? max(0, document.latestSequence - lastSequence) : 0, rejected: rejected)
-            let outcome = try await merger.merge(
-                MergeBatch(accepted), from: nodeID, checkpoint: next, status: status, on: connection)
+            let batch = MergeBatch(accepted)
+            let outcome = try await Database.withDeadline(settings.databaseTimeout) { [merger, nodeID] in
+                try await merger.merge(batch, from: nodeID, checkpoint: next, status: status, on: connection)
+            }
             metrics.batchMerged(
                 neighbour: nodeID, received: accepted.count, changed: outcome.profilesChanged + outcome.countsChanged,
                 rejected: rejected, lag: status.lag)

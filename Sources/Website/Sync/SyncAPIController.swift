@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import ServiceLifecycle
 
 /// The read-only sync API that neighbours pull from: the changes feed (with long-poll) and head
 /// PNGs by sha256. Nothing here lets a neighbour write into the node.
@@ -29,8 +30,13 @@ struct SyncAPIController<Context: RequestContext> {
         let deadline = ContinuousClock.now + wait
         var generation = signal.generation
         var changes = try await feed.changes(after: since, limit: limit)
-        while changes.isEmpty, ContinuousClock.now < deadline, !Task.isCancelled {
-            let changed = await signal.wait(after: generation, timeout: deadline - ContinuousClock.now)
+        while changes.isEmpty, ContinuousClock.now < deadline, !Task.isCancelled, !Task.isShuttingDownGracefully {
+            // A node that is shutting down answers its long-polls at once instead of holding them.
+            let seen = generation
+            let changed =
+                (try? await cancelWhenGracefulShutdown {
+                    await signal.wait(after: seen, timeout: deadline - ContinuousClock.now)
+                }) ?? false
             generation = signal.generation
             changes = try await feed.changes(after: since, limit: limit)
             // Notified, but the change's transaction is not below the horizon yet (an older
