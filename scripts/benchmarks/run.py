@@ -71,14 +71,17 @@ def b2(seconds):
         origin = node_id(first)
         script = f"/tmp/bench-upsert-{os.getpid()}.sql"
         with open(script, "w") as file:
-            file.write(f"\\set origin '{origin}'\n" + UPSERT.replace(":origin", ":'origin'"))
+            file.write(UPSERT.replace(":origin", f"'{origin}'"))
         out = subprocess.run(["pgbench", "-n", "-M", "prepared", "-c", "16", "-j", "2", "-T", str(seconds), "-f", script,
                               database], capture_output=True, text=True, check=True, timeout=seconds + 60).stdout
         tps = float(next(line for line in out.splitlines() if line.startswith("tps")).split()[2])
-        report("B2", f"lookups, 2 replicas × 8 clients (served {served}, stored {stored}, errors {errors})", rate, tps,
+        # wrk stops counting at its deadline while up to one request per connection is still in
+        # flight, so the database may hold up to 16 more lookups than wrk acknowledged — never fewer.
+        exact = served <= stored <= served + 16 and errors == 0
+        report("B2", f"lookups, 2 replicas × 8 clients (acknowledged {served}, stored {stored})", rate, tps,
                "req/s", "≥ 70 %, exact")
-        if stored != served or errors:
-            print(f"     COUNT MISMATCH: served {served}, stored {stored}", flush=True)
+        if not exact:
+            print(f"     COUNT MISMATCH: acknowledged {served}, stored {stored}, errors {errors}", flush=True)
 
 
 def b3(records):

@@ -40,6 +40,7 @@ public func buildApplication(
         backoff: UpstreamBackoff(), resolving: SingleFlight(), fetchingHeads: SingleFlight(), node: node,
         profileCacheTime: configuration.profileCacheTime, metrics: metrics, logger: logger)
     let peers = PeerRepository(database: database)
+    let names = NodeNames()
     let signal = ChangeSignal()
     let neighbourClient = NeighbourClient(
         httpClient: httpClient, timeout: configuration.syncTimeout,
@@ -49,7 +50,7 @@ public func buildApplication(
         settings: .init(
             peersList: configuration.peers, peersFile: configuration.peersFile,
             interval: configuration.discoveryInterval),
-        node: node, resolver: resolver, neighbour: neighbourClient, peers: peers, logger: logger
+        node: node, resolver: resolver, neighbour: neighbourClient, peers: peers, names: names, logger: logger
     ) { nodeID, addresses in
         PeerPuller(
             nodeID: nodeID, addresses: addresses, settings: pullerSettings, database: database,
@@ -61,7 +62,8 @@ public func buildApplication(
     router.add(middleware: ErrorPageMiddleware(renderer: renderer))
     router.add(middleware: RequestLimitsMiddleware())
     router.add(middleware: ReadOnlyMiddleware())
-    PagesController(renderer: renderer, lookup: lookup, counts: counts, peers: peers).addRoutes(to: router)
+    PagesController(renderer: renderer, lookup: lookup, counts: counts, peers: peers, names: names).addRoutes(
+        to: router)
     AvatarController(profiles: profiles, avatars: avatars, lookup: lookup).addRoutes(to: router)
     HeadsAPIController(profiles: profiles, counts: counts, node: node).addRoutes(to: router)
     HealthController(migrator: migrator, database: database, node: node).addRoutes(to: router)

@@ -24,6 +24,34 @@ public enum RecordVerifier {
     }
 
     public static func verify(_ record: SyncRecord) throws(Rejection) {
+        try verify(record, key: publicKey(nodeID: record.origin))
+    }
+
+    /// Verifies a batch on every core, reading each origin's key once; returns the records that
+    /// passed, in order, and the rejected ones with the reason.
+    public static func verify(
+        batch records: [SyncRecord]
+    ) async -> (
+        accepted: [SyncRecord], rejected: [(SyncRecord, Rejection)]
+    ) {
+        let keys = Dictionary(Set(records.map(\.origin)).map { ($0, publicKey(nodeID: $0)) }) { first, _ in first }
+        let outcomes = await records.concurrentMap { record -> Rejection? in
+            do throws(Rejection) {
+                try verify(record, key: keys[record.origin] ?? nil)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        var accepted: [SyncRecord] = []
+        var rejected: [(SyncRecord, Rejection)] = []
+        for (record, outcome) in zip(records, outcomes) {
+            if let outcome { rejected.append((record, outcome)) } else { accepted.append(record) }
+        }
+        return (accepted, rejected)
+    }
+
+    static func verify(_ record: SyncRecord, key: Curve25519.Signing.PublicKey?) throws(Rejection) {
         let bytes: [UInt8]
         switch record {
         case .profile(let profile, _):
@@ -41,7 +69,7 @@ public enum RecordVerifier {
             try checkTime(count.lastLookupAtMicros)
             bytes = CanonicalEncoding.bytes(count)
         }
-        guard let key = publicKey(nodeID: record.origin) else { throw .malformed("origin is not a node id") }
+        guard let key else { throw .malformed("origin is not a node id") }
         guard let signature = Base64URL.decode(record.signature), signature.count == 64,
             key.isValidSignature(signature, for: bytes)
         else { throw .badSignature }

@@ -20,13 +20,16 @@ final class PeerDirectory: Service, Sendable {
     private let resolver: any NameResolver
     private let neighbour: NeighbourClient
     private let peers: PeerRepository
+    private let names: NodeNames
     private let makePuller: @Sendable (String, [String]) -> PeerPuller
     private let logger: Logger
 
     init(
         settings: Settings, node: LocalNode, resolver: any NameResolver, neighbour: NeighbourClient,
-        peers: PeerRepository, logger: Logger, makePuller: @escaping @Sendable (String, [String]) -> PeerPuller
+        peers: PeerRepository, names: NodeNames, logger: Logger,
+        makePuller: @escaping @Sendable (String, [String]) -> PeerPuller
     ) {
+        self.names = names
         self.settings = settings
         self.node = node
         self.resolver = resolver
@@ -129,6 +132,7 @@ final class PeerDirectory: Service, Sendable {
             return await group.reduce(into: [:]) { $0[$1.0] = $1.1 }
         }
         var round = Round()
+        names.learn(Dictionary(probed.values.compactMap { $0 }.map { ($0.nodeId, $0.name) }) { _, last in last })
         for (url, info) in probed {
             guard let info = info ?? previous.identities[url] else { continue }
             guard RecordVerifier.publicKey(nodeID: info.nodeId) != nil else { continue }

@@ -124,18 +124,22 @@ final class PeerPuller: Sendable {
             guard document.nodeId == nodeID else { throw NeighbourError.wrongNode(document.nodeId) }
             guard let next = FeedPosition(document.next), next >= position else { throw NeighbourError.badPosition }
 
-            var accepted: [SyncRecord] = []
+            var records: [SyncRecord] = []
             var rejected = 0
             for wire in document.records {
-                do {
-                    guard let record = wire.record else { throw RecordVerifier.Rejection.malformed("missing fields") }
-                    try RecordVerifier.verify(record)
-                    accepted.append(record)
-                } catch {
+                if let record = wire.record {
+                    records.append(record)
+                } else {
                     rejected += 1
                     logger.warning(
-                        "rejected record", metadata: ["origin": "\(wire.origin.prefix(12))", "why": "\(error)"])
+                        "rejected record", metadata: ["origin": "\(wire.origin.prefix(12))", "why": "missing fields"])
                 }
+            }
+            let verified = await RecordVerifier.verify(batch: records)
+            let accepted = verified.accepted
+            rejected += verified.rejected.count
+            for (record, why) in verified.rejected.prefix(10) {
+                logger.warning("rejected record", metadata: ["origin": "\(record.origin.prefix(12))", "why": "\(why)"])
             }
             let lastSequence = document.records.last?.sequence ?? document.latestSequence
             let status = PeerRepository.BatchStatus(

@@ -27,6 +27,13 @@ struct HeadLookup: Sendable {
     }
 
     func lookUp(_ name: Username, countLookup: Bool) async throws -> Result {
+        if countLookup,
+            let (profile, nodeCounts) = try await counts.recordLookupIfFresh(
+                origin: node.id, nameKey: name.key, maximumAge: profileCacheTime)
+        {
+            metrics.lookupCounted()
+            return Result(profile: profile, counts: HeadCounts(perNode: nodeCounts, localNode: node.id), notice: nil)
+        }
         var resolution = try await currentProfile(name)
         if resolution.profile.avatarSHA256 == nil, try await avatars.image(uuid: resolution.profile.uuid) == nil,
             let image = try? await fetchHead(uuid: resolution.profile.uuid)

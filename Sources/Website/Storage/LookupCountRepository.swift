@@ -34,6 +34,49 @@ struct LookupCountRepository {
             """, Self.nodeCounts)
     }
 
+    /// The cached-page fast path, in one round trip: when the name has a profile younger than
+    /// `maximumAge` that names its head, counts the lookup and returns the profile and every
+    /// origin's counter; otherwise counts nothing and returns nil (the caller resolves the name).
+    func recordLookupIfFresh(
+        origin: String, nameKey: String, maximumAge: Duration
+    ) async throws -> (
+        Profile, [HeadCounts.NodeCount]
+    )? {
+        let seconds = maximumAge.seconds
+        return try await database.query(
+            """
+            WITH fresh AS (
+                SELECT name_key, display_name, uuid, resolved_at, origin, avatar_sha256 FROM profiles
+                WHERE name_key = \(nameKey) AND avatar_sha256 IS NOT NULL
+                  AND resolved_at > now() - make_interval(secs => \(seconds))
+            ), bumped AS (
+                INSERT INTO lookup_counts AS c (origin, name_key, count, last_lookup_at)
+                SELECT \(origin), name_key, 1, now() FROM fresh
+                ON CONFLICT (origin, name_key) DO UPDATE
+                    SET count = c.count + 1, last_lookup_at = now(), signature = NULL,
+                        seq = excluded.seq, xid = excluded.xid
+                RETURNING origin, count
+            ), others AS (
+                SELECT coalesce(array_agg(origin), '{}') AS origins, coalesce(array_agg(count), '{}') AS counts
+                FROM lookup_counts WHERE name_key = \(nameKey) AND origin <> \(origin)
+            )
+            SELECT f.name_key, f.display_name, f.uuid, f.resolved_at, f.origin, f.avatar_sha256,
+                   array_append(o.origins, b.origin), array_append(o.counts, b.count)
+            FROM fresh f, bumped b, others o
+            """
+        ) { rows in
+            for try await (name, display, uuid, resolved, profileOrigin, avatar, origins, counts) in rows.decode(
+                (String, String, String, Date, String, String?, [String], [Int64]).self)
+            {
+                let profile = Profile(
+                    nameKey: name, displayName: display, uuid: uuid, resolvedAt: resolved, origin: profileOrigin,
+                    avatarSHA256: avatar)
+                return (profile, zip(origins, counts).map { HeadCounts.NodeCount(origin: $0, count: $1) })
+            }
+            return nil
+        }
+    }
+
     func counts(nameKey: String) async throws -> [HeadCounts.NodeCount] {
         try await database.query(
             "SELECT origin, count FROM lookup_counts WHERE name_key = \(nameKey)", Self.nodeCounts)

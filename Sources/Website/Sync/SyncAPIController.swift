@@ -48,9 +48,9 @@ struct SyncAPIController<Context: RequestContext> {
                 changes = try await feed.changes(after: since, limit: limit)
             }
         }
-        let records = changes.compactMap { change in
+        let records = await changes.concurrentMap { [self] change in
             sign(change).map { WireRecord($0, sequence: change.position.sequence) }
-        }
+        }.compactMap { $0 }
         return ChangesDocument(
             nodeId: node.id, since: since.description, next: (changes.last?.position ?? since).description,
             more: changes.count == limit, latestSequence: try await feed.latestSequence(), records: records)

@@ -7,6 +7,7 @@ struct PagesController<Context: RequestContext> {
     let lookup: HeadLookup
     let counts: LookupCountRepository
     let peers: PeerRepository
+    let names: NodeNames
 
     func addRoutes(to router: Router<Context>) {
         router.get("/", use: index)
@@ -53,14 +54,12 @@ struct PagesController<Context: RequestContext> {
         }
         let result = try await lookup.lookUp(name, countLookup: true)
         let profile = result.profile
-        let names = Dictionary(
-            try await peers.all().map { ($0.nodeId, $0.name) }, uniquingKeysWith: { first, _ in first })
         let perNode: [[String: Any]] = result.counts.perNode.map { entry in
             let isLocal = entry.origin == renderer.node.id
             let label =
                 isLocal
                 ? "\(renderer.node.name) (this node)"
-                : names[entry.origin].flatMap { $0.isEmpty ? nil : $0 } ?? "node \(entry.origin.prefix(12))…"
+                : names.name(of: entry.origin).flatMap { $0.isEmpty ? nil : $0 } ?? "node \(entry.origin.prefix(12))…"
             return ["origin": entry.origin, "count": entry.count, "isLocal": isLocal, "label": label]
         }
         return renderer.render(

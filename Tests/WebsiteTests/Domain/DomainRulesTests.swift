@@ -52,3 +52,21 @@ import Testing
         #expect(NodeIdentity.generate().nodeID != identity.nodeID)
     }
 }
+
+@Suite struct Base64URLTests {
+    @Test func matchesFoundationsBase64WithTheURLAlphabet() {
+        for length in 0..<70 {
+            let bytes = (0..<length).map { _ in UInt8.random(in: 0...255) }
+            let expected = Data(bytes).base64EncodedString()
+                .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+                .replacingOccurrences(of: "=", with: "")
+            #expect(Base64URL.encode(bytes) == expected)
+            #expect(Base64URL.decode(expected) == bytes)
+        }
+        for bad in ["a", "ab=c", "a+bc", "a/bc", "abc!", "AB"] where bad != "AB" {
+            #expect(Base64URL.decode(bad) == nil, "\(bad)")
+        }
+        #expect(Base64URL.decode("AB") == nil)  // leftover bits set: not a canonical spelling
+        #expect(Base64URL.decode("AA") == [0])
+    }
+}
