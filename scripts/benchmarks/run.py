@@ -27,15 +27,16 @@ def report(key, what, value, ceiling=None, unit="", target=""):
 
 
 def b1(seconds):
-    with Cluster() as cluster:
-        url, _, _ = cluster.node()
-        assert get(f"{url}/display_skin?username=alice")[0] == 200
-        for connections in (4, 64):
-            ceiling, _, _ = wrk(f"{url}/healthz", connections, seconds)
-            rate, _, errors = wrk(f"{url}/display_skin?username=alice", connections, seconds)
-            assert errors == 0, f"{errors} failed page requests"
-            report("B1", f"cached /display_skin, wrk -c{connections} (counts a lookup each)", rate, ceiling, "req/s",
-                   "≥ 50 %")
+    for commit in ("on", "off"):
+        with Cluster() as cluster:
+            url, _, _ = cluster.node(DATABASE_SYNCHRONOUS_COMMIT=commit)
+            assert get(f"{url}/display_skin?username=alice")[0] == 200
+            for connections in (4, 64):
+                ceiling, _, _ = wrk(f"{url}/healthz", connections, seconds)
+                rate, _, errors = wrk(f"{url}/display_skin?username=alice", connections, seconds)
+                assert errors == 0, f"{errors} failed page requests"
+                report("B1", f"cached /display_skin, wrk -c{connections}, synchronous_commit={commit}", rate, ceiling,
+                       "req/s", "≥ 50 %")
 
 
 UPSERT = """WITH bumped AS (

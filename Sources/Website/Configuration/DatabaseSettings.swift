@@ -23,6 +23,16 @@ enum DatabaseSettings {
         }
         configuration.options.maximumConnections = try settings.integer(
             "DATABASE_POOL_SIZE", default: 16, in: 1...1000)
+        // `off` lets a commit return before its WAL is flushed: a database crash may forget the last
+        // fraction of a second of lookups (never half a transaction), for several times the lookup rate.
+        let synchronousCommit = settings.string("DATABASE_SYNCHRONOUS_COMMIT", default: "on").lowercased()
+        guard ["on", "off"].contains(synchronousCommit) else {
+            throw ConfigurationError(
+                key: "DATABASE_SYNCHRONOUS_COMMIT", problem: "'\(synchronousCommit)' is not on or off")
+        }
+        if synchronousCommit == "off" {
+            configuration.options.additionalStartupParameters.append(("synchronous_commit", "off"))
+        }
         return configuration
     }
 

@@ -22,7 +22,7 @@ import Testing
         ("HTTP_PORT", "eighty"), ("HTTP_PORT", "70000"), ("MOJANG_API_URL", "ftp://x"), ("AVATAR_URL", "nope"),
         ("PROFILE_CACHE_SECONDS", "-1"), ("UPSTREAM_TIMEOUT_SECONDS", "soon"), ("LOG_LEVEL", "loud"),
         ("DATABASE_URL", "mysql://x/y"), ("DATABASE_POOL_SIZE", "0"), ("SYNC_WAIT_SECONDS", "61"),
-        ("SYNC_BATCH_SIZE", "0"), ("DISCOVERY_INTERVAL_SECONDS", "never"),
+        ("SYNC_BATCH_SIZE", "0"), ("DISCOVERY_INTERVAL_SECONDS", "never"), ("DATABASE_SYNCHRONOUS_COMMIT", "maybe"),
     ])
     func badValueNamesItsKey(_ key: String, _ value: String) {
         #expect {
