@@ -1,80 +1,39 @@
 """Processes and measurements shared by the benchmark steps (loopback only, bounded in time)."""
 import json
 import os
+import pathlib
 import re
-import socket
 import subprocess
-import time
-import urllib.error
-import urllib.request
-import uuid
-from urllib.parse import urlsplit, urlunsplit
+import sys
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "tests" / "support"))
+from processes import Processes, free_port, get, psql, wait_until  # noqa: E402,F401
+from processes import make_database as make_database_at  # noqa: E402
 
 BINARY = os.environ.get("WEBSITE_BIN", ".build/release/website")
 ADMIN_URL = os.environ["DATABASE_URL"]
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def get(url, timeout=10):
-    try:
-        with urllib.request.urlopen(url, timeout=timeout) as response:
-            return response.status, response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, error.read()
-
-
-def psql(database_url, sql):
-    out = subprocess.run(["psql", database_url, "-qAtX", "-c", sql], check=True, capture_output=True, text=True)
-    return out.stdout.strip()
-
-
 def make_database():
-    name = "bench_" + uuid.uuid4().hex[:10]
-    psql(ADMIN_URL, f"CREATE DATABASE {name}")
-    return urlunsplit(urlsplit(ADMIN_URL)._replace(path="/" + name))
+    return make_database_at(ADMIN_URL, prefix="bench")
 
 
 class Cluster:
     """Starts fake upstream and nodes as processes; stops them all at the end."""
 
     def __init__(self):
-        self.processes = []
+        self.processes = Processes()
         self.upstream = None
 
     def __enter__(self):
         port = free_port()
         self.upstream = f"http://127.0.0.1:{port}"
-        self._start([BINARY, "fake-upstream", "--host", "127.0.0.1", "--port", str(port)], {}, f"{self.upstream}/control")
+        self.processes.start(
+            [BINARY, "fake-upstream", "--host", "127.0.0.1", "--port", str(port)], {}, f"{self.upstream}/control")
         return self
 
     def __exit__(self, *exc):
-        for process in self.processes:
-            process.terminate()
-        for process in self.processes:
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-
-    def _start(self, args, env, ready):
-        process = subprocess.Popen(args, env={**os.environ, **env}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        self.processes.append(process)
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            if process.poll() is not None:
-                raise RuntimeError(f"{args} exited")
-            try:
-                if get(ready, timeout=1)[0] == 200:
-                    return process
-            except OSError:
-                pass
-            time.sleep(0.05)
-        raise RuntimeError(f"{ready} not ready")
+        self.processes.stop_all()
 
     def node(self, database=None, name="bench", **settings):
         """Starts a node; returns (base URL, database URL, process)."""
@@ -87,7 +46,7 @@ class Cluster:
         }
         env.update({key: str(value) for key, value in settings.items()})
         url = f"http://127.0.0.1:{port}"
-        process = self._start([BINARY], env, f"{url}/readyz")
+        process = self.processes.start([BINARY], env, f"{url}/readyz")
         return url, database, process
 
 
@@ -123,12 +82,3 @@ def rss_mib(pid):
             if line.startswith("VmRSS:"):
                 return int(line.split()[1]) / 1024
     return 0.0
-
-
-def wait_until(condition, timeout, interval=0.01):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(interval)
-    return condition()

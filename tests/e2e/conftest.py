@@ -5,67 +5,21 @@ WEBSITE_BIN names the binary and DATABASE_URL a PostgreSQL role that may create 
 """
 import json
 import os
-import socket
-import subprocess
-import time
-import urllib.error
-import urllib.request
-import uuid
-from urllib.parse import urlsplit, urlunsplit
+import pathlib
+import sys
 
 import pytest
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "support"))
+from processes import Processes, free_port, get, make_database as make_database_at, wait_until  # noqa: E402,F401
 
 BINARY = os.environ.get("WEBSITE_BIN", ".build/debug/website")
 ADMIN_URL = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres")
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def get(url, timeout=10):
-    """GET a URL; returns (status, body bytes) without raising on HTTP errors."""
-    try:
-        with urllib.request.urlopen(url, timeout=timeout) as response:
-            return response.status, response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, error.read()
-
-
-def wait_until_ready(url, process, seconds=30):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"{process.args} exited with {process.returncode}")
-        try:
-            if get(url, timeout=1)[0] == 200:
-                return
-        except OSError:
-            pass
-        time.sleep(0.1)
-    raise RuntimeError(f"{url} not ready after {seconds}s")
-
-
-class Processes:
-    def __init__(self):
-        self.running = []
-
-    def start(self, args, env, ready_url):
-        process = subprocess.Popen(args, env={**os.environ, **env}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        self.running.append(process)
-        wait_until_ready(ready_url, process)
-        return process
-
-    def stop_all(self):
-        for process in self.running:
-            process.terminate()
-        for process in self.running:
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
+def make_database():
+    """Creates a fresh empty database; returns its URL."""
+    return make_database_at(ADMIN_URL)
 
 
 @pytest.fixture
@@ -73,14 +27,6 @@ def processes():
     started = Processes()
     yield started
     started.stop_all()
-
-
-def make_database():
-    """Creates a fresh empty database; returns its URL."""
-    name = "website_e2e_" + uuid.uuid4().hex[:12]
-    subprocess.run(["psql", ADMIN_URL, "-qc", f"CREATE DATABASE {name}"], check=True)
-    parts = urlsplit(ADMIN_URL)
-    return urlunsplit(parts._replace(path="/" + name))
 
 
 @pytest.fixture

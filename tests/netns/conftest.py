@@ -8,13 +8,16 @@ import os
 import shutil
 import signal
 import subprocess
+import pathlib
+import sys
 import time
-import urllib.error
-import urllib.request
 
 import pytest
 
 import topology
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "support"))
+from processes import get, wait_until  # noqa: E402
 
 WORK = "/tmp/hf-netns"
 BINARY = os.path.realpath(os.environ.get("WEBSITE_BIN", ".build/debug/website"))
@@ -31,26 +34,6 @@ def pg_bin():
 
 def url(node, path=""):
     return f"http://{topology.ADDRESSES['website-' + node]}:8080{path}"
-
-
-def get(address, timeout=10):
-    try:
-        with urllib.request.urlopen(address, timeout=timeout) as response:
-            return response.status, response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, error.read()
-
-
-def wait_until(condition, timeout, interval=0.1):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            if condition():
-                return True
-        except OSError:
-            pass
-        time.sleep(interval)
-    return condition()
 
 
 def enter(namespace):
