@@ -50,6 +50,13 @@ class Federation:
     def __init__(self):
         self.processes = {}
         self.bin = pg_bin()
+        self.figures = {}
+
+    def figure(self, name, value):
+        """Records a measured figure; scripts/netns-test prints them all at the end."""
+        self.figures[name] = value
+        with open(f"{WORK}/figures.json", "w") as file:
+            json.dump(self.figures, file, indent=1)
 
     # -- processes -------------------------------------------------------------------------
     def spawn(self, key, namespace, args, env=None, user=None):

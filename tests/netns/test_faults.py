@@ -44,7 +44,10 @@ def test_partition_and_heal(federation):
     finally:
         subprocess.run(["ip", "-n", topology.SWITCH, "link", "set", port, "up"], check=True)
     lookups(3)
+    healed = time.monotonic()
     assert federation.converged(90), "the nodes did not reach identical state after healing"
+    federation.figure("partition: seconds from heal to identical state", round(time.monotonic() - healed, 2))
+    federation.figure("partition: lookups acknowledged", sum(acknowledged.values()))
     for name, count in acknowledged.items():
         for node in topology.NODES:
             assert federation.total(node, name) == count, (node, name)
@@ -60,10 +63,13 @@ def test_crash_while_merging(federation):
         federation.restart_node("b", signal.SIGKILL, SYNC_BATCH_SIZE=200)
         time.sleep(random.uniform(0.05, 0.6))
     federation.restart_node("b", signal.SIGKILL)
+    restarted = time.monotonic()
     merged_at_kills = federation.sql("b", "SELECT count(*) FROM lookup_counts WHERE name_key LIKE 'crash%'")
     assert wait_until(lambda: federation.sql("b", "SELECT sum(count) FROM lookup_counts WHERE name_key LIKE 'crash%'")
                       == expected, 240, 0.5), f"b did not finish the backlog (had {merged_at_kills} rows after the kills)"
     assert federation.sql("b", "SELECT count(*) FROM lookup_counts WHERE name_key LIKE 'crash%'") == "20000"
+    federation.figure("crash: rows merged when the 20 kills were over", int(merged_at_kills))
+    federation.figure("crash: seconds to finish the backlog after the last restart", round(time.monotonic() - restarted, 2))
     assert federation.converged(240)
 
 
@@ -80,6 +86,7 @@ def test_database_down(federation):
             timings.append(time.monotonic() - started)
             assert status == 503 and b"database" in body
         assert max(timings) < 2, timings
+        federation.figure("database down: slowest 503 of 5 (s)", round(max(timings), 3))
         assert get(url("a", "/healthz"))[0] == 200
         assert get(url("a", "/readyz"))[0] == 503
         assert federation.processes["website-a"].poll() is None, "website-a crashed"
@@ -87,7 +94,9 @@ def test_database_down(federation):
         assert get(url("b", "/heads/dbdownb"))[0] == 200
     finally:
         federation.start_database("a")
+    back = time.monotonic()
     assert wait_until(lambda: get(url("a", "/heads/dbdown"))[0] == 200, 30), "website-a did not recover"
+    federation.figure("database down: seconds from restart to a 200 page", round(time.monotonic() - back, 2))
     assert federation.converged(90)
 
 
@@ -116,7 +125,11 @@ def test_hostile_neighbours(federation):
             assert get(url("a", "/"))[0] == 200
             timings.append(time.monotonic() - started)
         assert sorted(timings)[5] < 0.5, timings
-        assert rss(federation.processes["website-a"].pid) - rss_before < 100, "memory grew"
+        growth = rss(federation.processes["website-a"].pid) - rss_before
+        assert growth < 100, "memory grew"
+        federation.figure("hostile: changes requests per hostile port in 20 s", counts)
+        federation.figure("hostile: median front page time (s)", round(sorted(timings)[5], 4))
+        federation.figure("hostile: RSS growth of website-a (MiB)", round(growth, 1))
         assert federation.lookup("b", "afterhostile")
         assert wait_until(lambda: federation.total("a", "afterhostile") == 1, 20)
         assert federation.sql("a", "SELECT count(*) FROM lookup_counts WHERE name_key IN ('hostilebad','hostilestolen')") == "0"
@@ -163,6 +176,7 @@ def test_hostile_visitors(federation):
             pass
     slow.close()
     assert closed, "the trickling client was never cut off"
+    federation.figure("visitors: seconds until the trickling client was cut off", round(time.monotonic() - started, 1))
 
 
 def post_status(host, size):
