@@ -59,9 +59,20 @@ def test_crash_while_merging(federation):
         SELECT '{origin}', 'crash' || i, i, now() FROM generate_series(1, 20000) AS i""")
     expected = federation.sql("a", "SELECT sum(count) FROM lookup_counts WHERE name_key LIKE 'crash%'")
     random.seed(7)
+
+    def merged():
+        return int(federation.sql("b", "SELECT count(*) FROM lookup_counts WHERE name_key LIKE 'crash%'"))
+
+    kills_while_merging = 0
     for _ in range(20):
+        before = merged()
         federation.restart_node("b", signal.SIGKILL, SYNC_BATCH_SIZE=200)
-        time.sleep(random.uniform(0.05, 0.6))
+        # Kill only once this run has merged something, at a random moment after that.
+        if wait_until(lambda: merged() > before, 20, 0.02):
+            kills_while_merging += 1
+        time.sleep(random.uniform(0, 0.1))
+    federation.figure("crash: kills after merging had started (of 20)", kills_while_merging)
+    assert kills_while_merging >= 15
     federation.restart_node("b", signal.SIGKILL)
     restarted = time.monotonic()
     merged_at_kills = federation.sql("b", "SELECT count(*) FROM lookup_counts WHERE name_key LIKE 'crash%'")
@@ -97,6 +108,30 @@ def test_database_down(federation):
     back = time.monotonic()
     assert wait_until(lambda: get(url("a", "/heads/dbdown"))[0] == 200, 30), "website-a did not recover"
     federation.figure("database down: seconds from restart to a 200 page", round(time.monotonic() - back, 2))
+    assert federation.converged(90)
+
+
+def test_database_paused(federation):
+    """db-a's PostgreSQL frozen with SIGSTOP: connections stay open but nothing answers."""
+    assert federation.lookup("a", "dbpaused")
+    pids = [int(pid) for pid in subprocess.run(["ip", "netns", "pids", "db-a"], capture_output=True,
+                                               text=True).stdout.split()]
+    for pid in pids:
+        os.kill(pid, signal.SIGSTOP)
+    try:
+        timings = []
+        for _ in range(3):
+            started = time.monotonic()
+            status, _ = get(url("a", "/heads/dbpaused"), timeout=10)
+            timings.append(time.monotonic() - started)
+            assert status == 503
+        assert max(timings) < 2, timings
+        federation.figure("database paused: slowest 503 of 3 (s)", round(max(timings), 3))
+        assert get(url("c", "/heads/dbpausedc"))[0] == 200
+    finally:
+        for pid in pids:
+            os.kill(pid, signal.SIGCONT)
+    assert wait_until(lambda: get(url("a", "/heads/dbpaused"))[0] == 200, 30), "website-a did not recover"
     assert federation.converged(90)
 
 
