@@ -129,13 +129,21 @@ final class PeerDirectory: Service, Sendable {
             for url in Set(candidates) {
                 group.addTask { (url, try? await self.neighbour.nodeInfo(at: url)) }
             }
-            return await group.reduce(into: [:]) { $0[$1.0] = $1.1 }
+            var answers: [String: NeighbourClient.NodeInfo] = [:]
+            for await (url, info) in group {
+                if let info { answers[url] = info }
+            }
+            return answers
         }
+        node.addressesOfItself = probed.filter { $0.value.nodeId == node.id }.map(\.key)
+        names.learn(Dictionary(probed.values.map { ($0.nodeId, $0.name) }) { _, last in last })
         var round = Round()
-        names.learn(Dictionary(probed.values.compactMap { $0 }.map { ($0.nodeId, $0.name) }) { _, last in last })
-        for (url, info) in probed {
-            guard let info = info ?? previous.identities[url] else { continue }
-            guard RecordVerifier.publicKey(nodeID: info.nodeId) != nil else { continue }
+        for url in Set(candidates) {
+            // A candidate that did not answer this time keeps the identity it had: its puller
+            // stays and reports the failure, instead of the neighbour vanishing from the page.
+            guard let info = probed[url] ?? previous.identities[url],
+                RecordVerifier.publicKey(nodeID: info.nodeId) != nil
+            else { continue }
             round.identities[url] = info
             if info.nodeId != node.id, probed[url] != nil {
                 try? await peers.found(nodeID: info.nodeId, name: info.name, address: url)

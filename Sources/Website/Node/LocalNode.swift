@@ -8,6 +8,13 @@ public final class LocalNode: Sendable {
     public let name: String
     private let loadedIdentity = Mutex<NodeIdentity?>(nil)
     private let waiters = Mutex<[CheckedContinuation<Void, Never>]>([])
+    private let ownAddresses = Mutex<[String]>([])
+
+    /// Addresses from the peers list where discovery found this very node (skipped as neighbours).
+    public var addressesOfItself: [String] {
+        get { ownAddresses.withLock { $0 } }
+        set { ownAddresses.withLock { $0 = newValue.sorted() } }
+    }
 
     public init(name: String) {
         self.name = name

@@ -14,12 +14,16 @@ struct FederationController<Context: RequestContext> {
     struct PeersDocument: ResponseEncodable {
         var nodeId: String
         var name: String
+        /// Entries of the peers list that turned out to be this node.
+        var addressesOfItself: [String]
         var peers: [PeerRepository.Peer]
     }
 
     func addRoutes(to router: Router<Context>) {
         router.get("/api/v1/peers") { _, _ in
-            PeersDocument(nodeId: node.id, name: node.name, peers: try await peers.all())
+            PeersDocument(
+                nodeId: node.id, name: node.name, addressesOfItself: node.addressesOfItself,
+                peers: try await peers.all())
         }
         router.get("/federation", use: page)
         router.get("/metrics") { _, _ in
@@ -42,7 +46,10 @@ struct FederationController<Context: RequestContext> {
         }
         return renderer.render(
             "federation", title: "Federation",
-            ["peers": rows.isEmpty ? nil : rows, "selfId": node.id, "count": rows.count])
+            [
+                "peers": rows.isEmpty ? nil : rows, "selfId": node.id, "count": rows.count,
+                "selfAddresses": node.addressesOfItself.isEmpty ? nil : node.addressesOfItself.joined(separator: ", "),
+            ])
     }
 
     static func isConnected(_ peer: PeerRepository.Peer, at now: Date) -> Bool {

@@ -153,6 +153,10 @@ import Testing
                 }
                 #expect(try await eventually { try await activePeers(nodes[0]) == [ids[1], ids[2]] })
                 #expect(try await eventually { try await activePeers(nodes[1]) == [ids[0], ids[2]] })
+                // The address where node 0 found itself is marked as itself.
+                let own = try JSONSerialization.jsonObject(
+                    with: Data(try await fetch("\(nodes[0].url)/api/v1/peers").body))
+                #expect((own as? [String: Any])?["addressesOfItself"] as? [String] == ["http://127.0.0.11:\(port)"])
                 // Editing the peers file without a restart: drop the name, then add one node back.
                 try "".write(toFile: nodes[0].peersFile, atomically: true, encoding: .utf8)
                 #expect(try await eventually { try await activePeers(nodes[0]).isEmpty })

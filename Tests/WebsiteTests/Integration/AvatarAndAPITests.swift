@@ -55,6 +55,11 @@ import Testing
                 #expect(try await fetch("\(node)/readyz").status == 200)
                 let info = try await fetch("\(node)/api/v1/node")
                 #expect(info.text.contains("\"name\":\"test-node\""))
+                #expect(try await fetch("\(node)/heads/kim").status == 200)
+                let metrics = try await fetch("\(node)/metrics").text
+                #expect(metrics.contains("heads_lookups_total 1"))
+                #expect(metrics.contains("heads_upstream_requests_total{service=\"profile\",outcome=\"found\"} 1"))
+                #expect(metrics.contains("heads_http_requests_total{method=\"GET\",status=\"200\"}"))
             }
         }
     }
