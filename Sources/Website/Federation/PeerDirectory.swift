@@ -54,7 +54,7 @@ final class PeerDirectory: Service, Sendable {
     }
 
     func run() async throws {
-        try await cancelWhenGracefulShutdown {
+        await cancelWhenGracefulShutdown {
             await self.node.identityLoaded()
             await self.discoverAndPull()
         }

@@ -12,14 +12,15 @@ struct ChangeListener: Service {
     let logger: Logger
 
     func run() async throws {
-        try await cancelWhenGracefulShutdown {
+        await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 do {
                     try await client.withConnection { connection in
-                        let notifications = try await connection.listen(Self.channel)
-                        // Anything that changed while we were not listening is picked up by a re-query.
-                        signal.fire()
-                        for try await _ in notifications { signal.fire() }
+                        try await connection.listen(on: Self.channel) { notifications in
+                            // Anything that changed while we were not listening is picked up by a re-query.
+                            signal.fire()
+                            for try await _ in notifications { signal.fire() }
+                        }
                     }
                 } catch {
                     if Task.isCancelled { break }

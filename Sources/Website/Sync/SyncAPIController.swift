@@ -33,10 +33,9 @@ struct SyncAPIController<Context: RequestContext> {
         while changes.isEmpty, ContinuousClock.now < deadline, !Task.isCancelled, !Task.isShuttingDownGracefully {
             // A node that is shutting down answers its long-polls at once instead of holding them.
             let seen = generation
-            let changed =
-                (try? await cancelWhenGracefulShutdown {
-                    await signal.wait(after: seen, timeout: deadline - ContinuousClock.now)
-                }) ?? false
+            let changed = await cancelWhenGracefulShutdown {
+                await signal.wait(after: seen, timeout: deadline - ContinuousClock.now)
+            }
             generation = signal.generation
             changes = try await feed.changes(after: since, limit: limit)
             // Notified, but the change's transaction is not below the horizon yet (an older
