@@ -35,7 +35,7 @@ struct HeadLookup: Sendable {
             return Result(profile: profile, counts: HeadCounts(perNode: nodeCounts, localNode: node.id), notice: nil)
         }
         var resolution = try await currentProfile(name)
-        if resolution.profile.avatarSHA256 == nil, try await avatars.image(uuid: resolution.profile.uuid) == nil,
+        if resolution.profile.avatarSHA256 == nil, try await !avatars.hasHead(uuid: resolution.profile.uuid),
             let image = try? await fetchHead(uuid: resolution.profile.uuid)
         {
             resolution.profile.avatarSHA256 = image.sha256

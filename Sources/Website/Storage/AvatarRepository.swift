@@ -27,14 +27,23 @@ struct AvatarRepository {
 
     /// The head for a UUID: the one the node linked itself, else the one its newest profile names.
     func image(uuid: String) async throws -> HeadImage? {
-        try await database.query(
-            """
-            SELECT a.png FROM avatars a
-            WHERE a.sha256 = coalesce(
-                (SELECT sha256 FROM player_heads WHERE uuid = \(uuid)),
-                (SELECT avatar_sha256 FROM profiles WHERE uuid = \(uuid) AND avatar_sha256 IS NOT NULL
-                 ORDER BY resolved_at DESC LIMIT 1))
-            """, Self.first)
+        try await database.query(Self.head(uuid: uuid, select: "a.png"), Self.first)
+    }
+
+    /// Whether the node has the head for a UUID, without reading its bytes.
+    func hasHead(uuid: String) async throws -> Bool {
+        try await !database.values(Self.head(uuid: uuid, select: "1"), as: Int32.self).isEmpty
+    }
+
+    /// `SELECT columns` of the avatar row served for a UUID (at most one row).
+    private static func head(uuid: String, select columns: String) -> PostgresQuery {
+        """
+        SELECT \(unescaped: columns) FROM avatars a
+        WHERE a.sha256 = coalesce(
+            (SELECT sha256 FROM player_heads WHERE uuid = \(uuid)),
+            (SELECT avatar_sha256 FROM profiles WHERE uuid = \(uuid) AND avatar_sha256 IS NOT NULL
+             ORDER BY resolved_at DESC LIMIT 1))
+        """
     }
 
     /// Which of these hashes the node does not have yet.
