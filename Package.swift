@@ -16,15 +16,34 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(
             url: "https://github.com/apple/swift-configuration", from: "1.4.0",
             traits: [.defaults, "CommandLineArguments"]),
     ],
     targets: [
-        /// Everything the node does; the executable below only reads the configuration and runs it.
+        /// The sync protocol: records, canonical encoding, signatures, verification and plausibility
+        /// rules, merge rules, feed positions and wire types. No server framework, no I/O.
+        .target(
+            name: "SyncProtocol",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+        /// The offline stand-in for the profile and head services (`website fake-upstream`).
+        .target(
+            name: "FakeUpstream",
+            dependencies: [
+                "SyncProtocol",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        /// The node: pages, the sync API, federation, storage. The executable below only reads the
+        /// configuration and runs it.
         .target(
             name: "Website",
             dependencies: [
+                "SyncProtocol",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
@@ -33,19 +52,31 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Configuration", package: "swift-configuration"),
             ],
             resources: [.copy("Resources")]
         ),
         .executableTarget(
             name: "WebsiteCommand",
-            dependencies: ["Website"]
+            dependencies: ["Website", "FakeUpstream"]
+        ),
+        .testTarget(
+            name: "SyncProtocolTests",
+            dependencies: ["SyncProtocol"]
+        ),
+        .testTarget(
+            name: "FakeUpstreamTests",
+            dependencies: ["FakeUpstream", "SyncProtocol"]
         ),
         .testTarget(
             name: "WebsiteTests",
             dependencies: [
                 "Website",
+                "SyncProtocol",
+                "FakeUpstream",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -1,4 +1,5 @@
 import Configuration
+import FakeUpstream
 import Foundation
 import Hummingbird
 import Logging

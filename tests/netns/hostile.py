@@ -1,7 +1,9 @@
 """Hostile neighbours for the netns tests, one per port, each a valid node on /api/v1/node:
 8081 accepts the changes request and never answers; 8082 sends an endless body; 8083 sends
 malformed JSON; 8084 answers 500; 8085 serves records with bad signatures and records that
-claim another origin (re-signed with its own key), next to one good record.
+claim another origin (re-signed with its own key), next to one good record; 8086 lies with valid
+signatures (counts of 2^62 from two fresh origins, a profile of Notch timed in 2199, a count timed
+in 2000) next to one plausible record.
 Counts the changes requests per port in /tmp/hf-netns/hostile-counts.json."""
 import base64
 import json
@@ -33,6 +35,25 @@ def count_record(key, origin, name, count, micros):
             "signature": b64(key.sign(canonical))}
 
 
+def profile_record(key, origin, name, display, uuid, micros):
+    canonical = "\n".join(["head-profile-v1", name, display, uuid, str(micros), origin, ""]).encode()
+    return {"kind": "profile", "origin": origin, "name": name, "displayName": display, "uuid": uuid,
+            "resolvedAt": micros, "signature": b64(key.sign(canonical))}
+
+
+def lies(key, node_id):
+    """Validly signed records that no node may store, and one plausible one."""
+    micros = int(time.time() * 1_000_000)
+    (liar1, id1), (liar2, id2) = make_key(), make_key()
+    return [
+        count_record(liar1, id1, "notch", 2 ** 62, micros),
+        count_record(liar2, id2, "notch", 2 ** 62, micros),
+        profile_record(key, node_id, "notch", "Notch", "0" * 32, 7_226_582_400_000_000),
+        count_record(key, node_id, "hostileold", 3, 946_684_800_000_000),
+        count_record(key, node_id, "hostileplausible", 2, micros),
+    ]
+
+
 def handler_for(port, key, node_id):
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
@@ -51,7 +72,7 @@ def handler_for(port, key, node_id):
         def do_GET(self):
             if self.path.startswith("/api/v1/node"):
                 return self.send_json(200, {"nodeId": node_id, "name": f"hostile-{port}", "softwareVersion": "x",
-                                            "protocolVersion": 1})
+                                            "protocolVersion": 1, "upstreamRealm": "http://fake-upstream:8090"})
             if not self.path.startswith("/api/v1/changes"):
                 return self.send_json(404, {"error": "no"})
             with LOCK:
@@ -75,6 +96,13 @@ def handler_for(port, key, node_id):
                 self.send_json(200, b'{"nodeId": "x", "records": [ {')
             elif port == 8084:
                 self.send_json(500, {"error": "boom"})
+            elif port == 8086:
+                since = self.path.split("since=")[1].split("&")[0] if "since=" in self.path else "0"
+                records = lies(key, node_id) if since == "0" else []
+                if since != "0":
+                    time.sleep(1)
+                self.send_json(200, {"nodeId": node_id, "since": since, "next": "9.9", "more": False,
+                                     "latestSequence": 5, "records": records})
             else:
                 micros = int(time.time() * 1_000_000)
                 good = count_record(key, node_id, "hostilegood", 3, micros)
@@ -94,7 +122,7 @@ def handler_for(port, key, node_id):
 
 def main():
     servers = []
-    for port in (8081, 8082, 8083, 8084, 8085):
+    for port in (8081, 8082, 8083, 8084, 8085, 8086):
         key, node_id = make_key()
         server = ThreadingHTTPServer(("0.0.0.0", port), handler_for(port, key, node_id))
         server.daemon_threads = True

@@ -143,13 +143,23 @@ def test_hostile_neighbours(federation):
                                             federation.ids["c"]])
     try:
         time.sleep(1)
-        hostile = [f"http://{topology.ADDRESSES['hostile']}:{port}" for port in (8081, 8082, 8083, 8084, 8085)]
+        hostile = [f"http://{topology.ADDRESSES['hostile']}:{port}" for port in (8081, 8082, 8083, 8084, 8085, 8086)]
         rss_before = rss(federation.processes["website-a"].pid)
         federation.write_peers("a", ["website-b", "website-c"] + hostile)
         time.sleep(20)
         peers = json.loads(get(url("a", "/api/v1/peers"))[1])["peers"]
         names = {p["name"]: p for p in peers}
         assert names["hostile-8085"]["rejectedTotal"] == 2
+        # Signed lies are rejected each for its reason; the plausible record next to them is kept.
+        liar = names["hostile-8086"]["nodeId"]
+        reasons = {r["reason"]: r["total"] for r in json.loads(get(url("a", "/api/v1/peers"))[1])["rejections"]
+                   if r["neighbour"] == liar}
+        assert reasons == {"count_too_large": 2, "future_time": 1, "past_time": 1}, reasons
+        assert federation.sql("a", "SELECT count(*) FROM lookup_counts WHERE name_key = 'hostileplausible'") == "1"
+        assert federation.sql("a", "SELECT count(*) FROM lookup_counts WHERE name_key IN ('notch', 'hostileold') "
+                                   f"AND origin <> '{federation.ids['a']}'") == "0"
+        assert get(url("a", "/heads/Notch"))[0] == 200
+        assert "count too large: 2" in get(url("a", "/federation"))[1]
         for port in (8081, 8082, 8083, 8084):
             assert names[f"hostile-{port}"]["state"] in ("error", "discovered"), names[f"hostile-{port}"]
         with open(f"{WORK}/hostile-counts.json") as file:
@@ -225,17 +235,34 @@ def post_status(host, size):
 
 
 def test_clock_skew(federation):
-    """website-c's clock an hour ahead: the profile it resolves wins everywhere, consistently."""
+    """Within the tolerance (website-c two minutes ahead) every node keeps the same winner, whatever
+    arrives first. An hour ahead, c's records are rejected by its neighbours, the reason shows on
+    their federation pages, and everything else keeps syncing (c still gets the others' records)."""
     federation.stop("website-c")
-    federation.start_node("c", wrapper=("faketime", "-f", "+1h"), FAKETIME_DONT_FAKE_MONOTONIC="1")
+    federation.start_node("c", wrapper=("faketime", "-f", "+120s"), FAKETIME_DONT_FAKE_MONOTONIC="1")
+    c_id = federation.ids["c"]
     try:
-        name = "skewed"
-        assert federation.lookup("a", name)
+        name = "skewsmall"
         assert federation.lookup("c", name)
+        assert federation.lookup("a", name)
         assert federation.converged(60)
         winners = {federation.sql(node, f"SELECT origin || ' ' || resolved_at FROM profiles WHERE name_key = '{name}'")
                    for node in topology.NODES}
-        assert len(winners) == 1
-        assert next(iter(winners)).startswith(federation.ids["c"]), "the later (skewed) resolution should win"
+        assert len(winners) == 1 and winners != {""}
+
+        federation.stop("website-c")
+        federation.start_node("c", wrapper=("faketime", "-f", "+1h"), FAKETIME_DONT_FAKE_MONOTONIC="1")
+        assert federation.lookup("c", "skewbig")
+        assert wait_until(lambda: "future time" in get(url("b", "/federation"))[1], 30, 0.5), \
+            "website-b's federation page should show c's records rejected as timed in the future"
+        assert federation.sql("b", f"SELECT count(*) FROM lookup_counts WHERE origin = '{c_id}' "
+                                   "AND name_key = 'skewbig'") == "0"
+        # Everything else keeps syncing: a lookup on a reaches c through b.
+        assert federation.lookup("a", "afterskew")
+        assert wait_until(lambda: federation.total("c", "afterskew") >= 1, 30, 0.5)
     finally:
-        federation.restart_node("c")
+        federation.stop("website-c")
+        # c's own rows timed an hour ahead would stay rejected for an hour: remove them.
+        federation.sql("c", "DELETE FROM lookup_counts WHERE last_lookup_at > now() + interval '5 minutes'")
+        federation.sql("c", "DELETE FROM profiles WHERE resolved_at > now() + interval '5 minutes'")
+        federation.start_node("c")

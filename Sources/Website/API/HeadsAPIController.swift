@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import SyncProtocol
 
 /// `GET /api/v1/heads/NAME`: the stored profile and its counts, without counting a lookup or
 /// asking the upstream.

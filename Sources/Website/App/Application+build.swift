@@ -3,6 +3,7 @@ import Hummingbird
 import Logging
 import NIOCore
 import PostgresNIO
+import SyncProtocol
 
 /// Builds a node: the PostgreSQL client and HTTP client as services, migrations and the node
 /// identity as start-up work, and the routes of the pages and the API.
@@ -45,20 +46,30 @@ public func buildApplication(
     let neighbourClient = NeighbourClient(
         httpClient: httpClient, timeout: configuration.syncTimeout,
         maximumResponseBytes: configuration.syncMaximumResponseBytes)
-    let pullerSettings = PeerPuller.Settings(batchSize: configuration.syncBatchSize, wait: configuration.syncWait)
+    let trust = TrustRepository(database: database)
+    let blocklist = Blocklist(
+        list: configuration.blocklist, file: configuration.blocklistFile, node: node, trust: trust, metrics: metrics,
+        logger: logger)
+    let pullerSettings = PeerPuller.Settings(
+        batchSize: configuration.syncBatchSize, wait: configuration.syncWait, requestTimeout: configuration.syncTimeout,
+        rules: PlausibilityRules(futureTolerance: configuration.syncFutureTolerance),
+        maximumNewOriginsPerHour: configuration.syncMaximumNewOriginsPerHour,
+        upstreamRealm: configuration.upstreamRealm)
     let directory = PeerDirectory(
         settings: .init(
             peersList: configuration.peers, peersFile: configuration.peersFile,
             interval: configuration.discoveryInterval),
-        node: node, resolver: resolver, neighbour: neighbourClient, peers: peers, names: names, logger: logger
-    ) { nodeID, addresses in
+        node: node, resolver: resolver, neighbour: neighbourClient, peers: peers, names: names, blocklist: blocklist,
+        logger: logger
+    ) { nodeID, target in
         PeerPuller(
-            nodeID: nodeID, addresses: addresses, settings: pullerSettings, database: database,
-            neighbour: neighbourClient, metrics: metrics, logger: logger)
+            nodeID: nodeID, target: target, settings: pullerSettings, database: database, neighbour: neighbourClient,
+            blocklist: blocklist, ownID: node.id, metrics: metrics, logger: logger)
     }
 
     let router = Router()
     router.add(middleware: MetricsMiddleware(metrics: metrics))
+    router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorPageMiddleware(renderer: renderer))
     router.add(middleware: RequestLimitsMiddleware())
     router.add(middleware: ReadOnlyMiddleware())
@@ -66,23 +77,26 @@ public func buildApplication(
         to: router)
     AvatarController(profiles: profiles, avatars: avatars, lookup: lookup).addRoutes(to: router)
     HeadsAPIController(profiles: profiles, counts: counts, node: node).addRoutes(to: router)
-    HealthController(migrator: migrator, database: database, node: node).addRoutes(to: router)
+    HealthController(migrator: migrator, database: database).addRoutes(to: router)
+    NodeInfoController(node: node, upstreamRealm: configuration.upstreamRealm).addRoutes(to: router)
+    MetricsController(metrics: metrics).addRoutes(to: router)
     SyncAPIController(
         feed: ChangesFeed(database: database), signal: signal, avatars: avatars, node: node,
         defaultLimit: configuration.syncBatchSize
     ).addRoutes(to: router)
-    FederationController(peers: peers, node: node, renderer: renderer, metrics: metrics).addRoutes(to: router)
+    FederationController(peers: peers, trust: trust, blocklist: blocklist, node: node, renderer: renderer)
+        .addRoutes(to: router)
 
     var app = Application(
         router: router,
         server: .http1(
-            configuration: .init(idleTimeout: .nanoseconds(Int64(configuration.httpIdleTimeout.seconds * 1e9)))),
+            configuration: .init(idleTimeout: .nanoseconds(configuration.httpIdleTimeout.wholeNanoseconds))),
         configuration: .init(
             address: .hostname(configuration.httpHost, port: configuration.httpPort), serverName: "website"),
         services: [
             postgres, HTTPClientService(client: httpClient),
             ChangeListener(client: postgres, signal: signal, logger: logger),
-            directory,
+            blocklist, directory,
         ],
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.httpPort) },
         logger: logger)

@@ -2,6 +2,7 @@ import Configuration
 import Foundation
 import Logging
 import PostgresNIO
+import SyncProtocol
 
 /// Everything a node reads at start-up, from flags (`--http-port 8080`) and environment variables
 /// (`HTTP_PORT=8080`); flags win. Every key is documented in the README's configuration table.
@@ -35,6 +36,17 @@ public struct AppConfiguration: Sendable {
     public var syncTimeout: Duration
     /// Largest changes answer accepted from a neighbour.
     public var syncMaximumResponseBytes: Int
+    /// How far ahead of this node's clock a neighbour's record may be timed.
+    public var syncFutureTolerance: Duration
+    /// How many origins this node has never seen one neighbour may introduce per hour.
+    public var syncMaximumNewOriginsPerHour: Int
+    /// Blocked node ids given directly (comma separated).
+    public var blocklist: String
+    /// The `blocklist` file: one node id per line, `#` comments; re-read when it changes.
+    public var blocklistFile: String
+    /// Which profile service this node's profiles come from; neighbours must name the same one
+    /// before their profiles and heads are merged. Defaults to the profile URL's scheme and host.
+    public var upstreamRealm: String
 
     /// Reads and checks the configuration; the error names the key and what is wrong with it.
     public init(reader: ConfigReader) throws(ConfigurationError) {
@@ -61,6 +73,19 @@ public struct AppConfiguration: Sendable {
         self.syncTimeout = try settings.seconds("SYNC_TIMEOUT_SECONDS", default: 10)
         self.syncMaximumResponseBytes = try settings.integer(
             "SYNC_MAX_RESPONSE_BYTES", default: 16 * 1024 * 1024, in: 1024...1024 * 1024 * 1024)
+        self.syncFutureTolerance = try settings.seconds("SYNC_FUTURE_TOLERANCE_SECONDS", default: 300)
+        self.syncMaximumNewOriginsPerHour = try settings.integer(
+            "SYNC_MAX_NEW_ORIGINS_PER_HOUR", default: 1000, in: 0...10_000_000)
+        self.blocklist = settings.string("BLOCKLIST", default: "")
+        self.blocklistFile = settings.string("BLOCKLIST_FILE", default: "blocklist")
+        self.upstreamRealm = settings.string("UPSTREAM_REALM", default: Self.realm(of: mojangAPIURL))
+    }
+
+    /// `scheme://host[:port]` of a URL, lower-cased: the default realm of an upstream.
+    static func realm(of url: String) -> String {
+        guard let components = URLComponents(string: url), let scheme = components.scheme, let host = components.host
+        else { return url }
+        return "\(scheme)://\(host)".lowercased() + (components.port.map { ":\($0)" } ?? "")
     }
 
     /// The configuration of this process: flags first, then environment variables.
@@ -143,7 +168,8 @@ extension AppConfiguration {
         "MOJANG_API_URL", "AVATAR_URL",
         "PROFILE_CACHE_SECONDS",
         "UPSTREAM_TIMEOUT_SECONDS", "LOG_LEVEL", "PEERS", "PEERS_FILE", "DISCOVERY_INTERVAL_SECONDS", "SYNC_BATCH_SIZE",
-        "SYNC_WAIT_SECONDS", "SYNC_TIMEOUT_SECONDS", "SYNC_MAX_RESPONSE_BYTES",
+        "SYNC_WAIT_SECONDS", "SYNC_TIMEOUT_SECONDS", "SYNC_MAX_RESPONSE_BYTES", "SYNC_FUTURE_TOLERANCE_SECONDS",
+        "SYNC_MAX_NEW_ORIGINS_PER_HOUR", "BLOCKLIST", "BLOCKLIST_FILE", "UPSTREAM_REALM",
     ]
 
     static func flag(_ key: String) -> String { "--" + key.lowercased().replacingOccurrences(of: "_", with: "-") }

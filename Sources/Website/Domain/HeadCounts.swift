@@ -1,3 +1,5 @@
+import SyncProtocol
+
 /// How often one name was looked up: per origin node, and summed over the federation.
 public struct HeadCounts: Sendable, Equatable {
     /// One origin node's grow-only counter for the name.
@@ -10,8 +12,9 @@ public struct HeadCounts: Sendable, Equatable {
     public let perNode: [NodeCount]
     /// The counter of the node serving the page.
     public let local: Int64
-    /// The sum over all origins.
-    public var total: Int64 { perNode.reduce(0) { $0 + $1.count } }
+    /// The sum over all origins, saturating: neighbours' counts are bounded, but the number of
+    /// origins is not, and no stored data may make a page fail.
+    public var total: Int64 { PlausibilityRules.total(perNode.map(\.count)) }
 
     public init(perNode: [NodeCount], localNode: String) {
         self.perNode = perNode.sorted { ($0.count, $1.origin) > ($1.count, $0.origin) }

@@ -1,4 +1,5 @@
 import Foundation
+import SyncProtocol
 
 /// A player's profile as the node knows it: the upstream's answer for one lower-cased username.
 public struct Profile: Sendable, Equatable, Codable {
@@ -29,13 +30,5 @@ public struct Profile: Sendable, Equatable, Codable {
     /// Whether the profile is recent enough to answer a lookup without asking the upstream.
     public func isFresh(at now: Date, maximumAge: Duration) -> Bool {
         now.timeIntervalSince(resolvedAt) < maximumAge.seconds
-    }
-}
-
-extension Duration {
-    /// The duration in (fractional) seconds.
-    var seconds: Double {
-        let parts = components
-        return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
     }
 }

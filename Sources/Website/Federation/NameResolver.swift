@@ -50,14 +50,3 @@ struct ResolutionError: Error, CustomStringConvertible {
     var message: String
     var description: String { "cannot resolve \(host): \(message)" }
 }
-
-/// A fixed table, for tests: a name maps to the listed addresses, anything else to itself.
-public struct StaticNameResolver: NameResolver {
-    var table: [String: [String]]
-
-    public init(table: [String: [String]]) {
-        self.table = table
-    }
-
-    public func addresses(of host: String) async throws -> [String] { table[host] ?? [host] }
-}

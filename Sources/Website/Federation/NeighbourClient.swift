@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import NIOCore
+import SyncProtocol
 
 /// Talks to a neighbour's sync API, with a deadline on every request and a bound on every answer.
 struct NeighbourClient: Sendable {
@@ -9,9 +10,11 @@ struct NeighbourClient: Sendable {
     let timeout: Duration
     let maximumResponseBytes: Int
 
+    /// What `GET /api/v1/node` says (fields a previous release does not send are optional).
     struct NodeInfo: Codable, Sendable, Equatable {
         var nodeId: String
         var name: String
+        var upstreamRealm: String?
     }
 
     func nodeInfo(at base: String) async throws -> NodeInfo {
@@ -36,7 +39,7 @@ struct NeighbourClient: Sendable {
 
     private func get(_ url: String, deadline: Duration, limit: Int) async throws -> ByteBuffer {
         let response = try await httpClient.execute(
-            HTTPClientRequest(url: url), timeout: .nanoseconds(Int64(deadline.seconds * 1e9)))
+            HTTPClientRequest(url: url), timeout: .nanoseconds(deadline.wholeNanoseconds))
         guard response.status == .ok else { throw NeighbourError.status(response.status.code) }
         do {
             return try await response.body.collect(upTo: limit)

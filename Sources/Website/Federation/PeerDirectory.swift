@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import PostgresNIO
 import ServiceLifecycle
+import SyncProtocol
 
 /// Finds the neighbours and keeps one ``PeerPuller`` running per neighbour node id.
 ///
@@ -21,14 +22,16 @@ final class PeerDirectory: Service, Sendable {
     private let neighbour: NeighbourClient
     private let peers: PeerRepository
     private let names: NodeNames
-    private let makePuller: @Sendable (String, [String]) -> PeerPuller
+    private let blocklist: Blocklist
+    private let makePuller: @Sendable (String, PeerPuller.Target) -> PeerPuller
     private let logger: Logger
 
     init(
         settings: Settings, node: LocalNode, resolver: any NameResolver, neighbour: NeighbourClient,
-        peers: PeerRepository, names: NodeNames, logger: Logger,
-        makePuller: @escaping @Sendable (String, [String]) -> PeerPuller
+        peers: PeerRepository, names: NodeNames, blocklist: Blocklist, logger: Logger,
+        makePuller: @escaping @Sendable (String, PeerPuller.Target) -> PeerPuller
     ) {
+        self.blocklist = blocklist
         self.names = names
         self.settings = settings
         self.node = node
@@ -67,28 +70,42 @@ final class PeerDirectory: Service, Sendable {
         var fileStamp = Self.stamp(of: settings.peersFile)
         while !Task.isCancelled {
             round = await self.discover(previous: round)
-            let neighbours = round.neighbours.filter { $0.key != self.node.id }
+            let blocked = self.blocklist.blocked
+            for (nodeID, _) in round.neighbours where blocked.contains(nodeID) {
+                try? await self.peers.recordState(
+                    nodeID: nodeID, state: .blocked, reason: "on this node's blocklist: not pulled from")
+            }
+            let neighbours = round.neighbours.filter { $0.key != self.node.id && !blocked.contains($0.key) }
             for (nodeID, urls) in neighbours {
+                let target = PeerPuller.Target(
+                    addresses: urls, upstreamRealm: urls.lazy.compactMap { round.identities[$0]?.upstreamRealm }.first)
                 if let running = pullers[nodeID] {
-                    running.puller.update(addresses: urls)
+                    running.puller.update(target)
                 } else {
-                    let puller = self.makePuller(nodeID, urls)
+                    let puller = self.makePuller(nodeID, target)
                     pullers[nodeID] = (puller, Task { await puller.run() })
                     self.logger.info("neighbour found", metadata: ["neighbour": "\(nodeID)", "addresses": "\(urls)"])
                 }
             }
             for (nodeID, running) in pullers where neighbours[nodeID] == nil {
                 running.task.cancel()
+                await running.task.value
                 pullers[nodeID] = nil
-                try? await self.peers.recordState(nodeID: nodeID, state: "removed")
-                self.logger.info("neighbour removed", metadata: ["neighbour": "\(nodeID)"])
+                if blocked.contains(nodeID) {
+                    try? await self.peers.recordState(
+                        nodeID: nodeID, state: .blocked, reason: "on this node's blocklist: not pulled from")
+                    self.logger.notice("neighbour blocked", metadata: ["neighbour": "\(nodeID)"])
+                } else {
+                    try? await self.peers.recordState(nodeID: nodeID, state: .removed)
+                    self.logger.info("neighbour removed", metadata: ["neighbour": "\(nodeID)"])
+                }
             }
             // Wait for the next round, looking at the peers file every second.
             let deadline = ContinuousClock.now + self.settings.interval
             while ContinuousClock.now < deadline, !Task.isCancelled {
                 try? await Task.sleep(for: min(.seconds(1), deadline - ContinuousClock.now))
                 let stamp = Self.stamp(of: self.settings.peersFile)
-                if stamp != fileStamp {
+                if stamp != fileStamp || self.blocklist.blocked != blocked {
                     fileStamp = stamp
                     break
                 }
@@ -122,7 +139,7 @@ final class PeerDirectory: Service, Sendable {
                     candidates.append("http://\(host):\(entry.port)")
                 }
             } catch {
-                logger.debug("cannot resolve neighbour", metadata: ["entry": "\(entry)", "error": "\(error)"])
+                logger.warning("cannot resolve neighbour", metadata: ["entry": "\(entry)", "error": "\(error)"])
             }
         }
         let probed = await withTaskGroup(of: (String, NeighbourClient.NodeInfo?).self) { group in

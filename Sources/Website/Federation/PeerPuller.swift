@@ -1,79 +1,119 @@
 import Foundation
 import Logging
-import PostgresNIO
+import SyncProtocol
 import Synchronization
 
 /// Pulls one neighbour's changes feed into this node, as long as its task runs.
 ///
-/// Exactly one replica of the node pulls from a given neighbour: the puller holds a PostgreSQL
-/// advisory lock named after the neighbour's node id on its own connection, and the replicas
-/// that do not get it stand by and try again later. Each batch is verified, then merged together
-/// with the new checkpoint in one transaction; when caught up the puller long-polls.
+/// Exactly one replica of the node pulls from a given neighbour: the puller takes a lease on the
+/// neighbour's row (``PeerRepository/takeLease(nodeID:holder:duration:)``), renews it before each
+/// request, and merges only while it still holds it; replicas without the lease stand by. No
+/// database connection is held while the puller waits on the neighbour: one is taken from the
+/// pool per query and per merge. Each batch is checked (shape, plausibility, signature, blocklist,
+/// upstream realm, new origins per hour), then merged together with the new checkpoint in one
+/// transaction. Heads are fetched by a ``HeadFetcher`` in the background.
 final class PeerPuller: Sendable {
     struct Settings: Sendable {
         var batchSize: Int
         var wait: Duration
+        /// Deadline of a sync request beyond its wait (the lease covers wait + timeout + margin).
+        var requestTimeout: Duration = .seconds(10)
         /// How often a standby replica tries to take over the neighbour.
         var standbyRetry: Duration = .seconds(2)
-        /// Longest wait for one merge transaction before the connection is given up.
-        var databaseTimeout: Duration = .seconds(30)
+        /// A round that brings nothing new lasts at least this long (a neighbour that answers at
+        /// once without progress is not asked again in a tight loop).
+        var minimumRoundInterval: Duration = .milliseconds(500)
+        /// How often a neighbour paused by the new-origins limit is looked at again.
+        var limitedRetry: Duration = .seconds(30)
+        var rules = PlausibilityRules()
+        var maximumNewOriginsPerHour = 1000
+        /// This node's upstream realm; a neighbour's profiles are merged only when it names the same.
+        var upstreamRealm = ""
+        /// This replica's lease holder name.
+        var holder = UUID().uuidString
+    }
+
+    /// Where the neighbour answers and what it says of itself; discovery updates it.
+    struct Target: Sendable {
+        var addresses: [String]
+        var upstreamRealm: String?
     }
 
     let nodeID: String
-    private let addresses: Mutex<[String]>
+    private let target: Mutex<Target>
     private let settings: Settings
-    private let client: PostgresClient
     private let neighbour: NeighbourClient
     private let peers: PeerRepository
+    private let trust: TrustRepository
     private let merger: MergeRepository
-    private let avatars: AvatarRepository
+    private let database: Database
+    private let heads: HeadFetcher
+    private let blocklist: Blocklist
+    private let ownID: String
     private let metrics: NodeMetrics
     private let logger: Logger
 
     init(
-        nodeID: String, addresses: [String], settings: Settings, database: Database, neighbour: NeighbourClient,
-        metrics: NodeMetrics, logger: Logger
+        nodeID: String, target: Target, settings: Settings, database: Database, neighbour: NeighbourClient,
+        blocklist: Blocklist, ownID: String, metrics: NodeMetrics, logger: Logger
     ) {
         self.nodeID = nodeID
-        self.addresses = Mutex(addresses)
+        self.target = Mutex(target)
         self.settings = settings
-        self.client = database.client
+        self.database = database
         self.neighbour = neighbour
         self.peers = PeerRepository(database: database)
+        self.trust = TrustRepository(database: database)
         self.merger = MergeRepository(logger: logger)
-        self.avatars = AvatarRepository(database: database)
+        self.blocklist = blocklist
+        self.ownID = ownID
         self.metrics = metrics
         var logger = logger
         logger[metadataKey: "neighbour"] = "\(nodeID.prefix(12))"
         self.logger = logger
+        self.heads = HeadFetcher(
+            neighbour: neighbour, avatars: AvatarRepository(database: database), metrics: metrics, logger: logger)
     }
 
-    /// Base URLs where the neighbour answers; discovery updates them.
-    func update(addresses: [String]) {
-        self.addresses.withLock { $0 = addresses }
+    func update(_ target: Target) {
+        self.target.withLock { $0 = target }
     }
 
-    private var currentAddress: String? { addresses.withLock { $0.first } }
+    private var currentAddress: String? { target.withLock { $0.addresses.first } }
 
     /// After a failure, try the neighbour's next address first.
     private func rotateAddress() {
-        addresses.withLock { list in
-            if list.count > 1 { list.append(list.removeFirst()) }
+        target.withLock { target in
+            if target.addresses.count > 1 { target.addresses.append(target.addresses.removeFirst()) }
         }
     }
 
-    /// Pulls until the task is cancelled.
+    /// Why this neighbour's profiles are not merged, or nil when its upstream is ours.
+    var realmRefusal: String? {
+        let theirs = target.withLock { $0.upstreamRealm }
+        guard theirs != settings.upstreamRealm else { return nil }
+        guard let theirs else {
+            return "profiles refused: the neighbour does not say which profile service it uses (an older release)"
+        }
+        return "profiles refused: the neighbour uses \(theirs), this node \(settings.upstreamRealm)"
+    }
+
+    /// Pulls until the task is cancelled, then gives the lease up.
     func run() async {
         var backoff = Backoff()
         while !Task.isCancelled {
             do {
-                let held = try await client.withConnection { connection in
-                    try await pullWhileHoldingLock(on: connection, backoff: &backoff)
-                }
-                if !held {
+                guard try await peers.takeLease(nodeID: nodeID, holder: settings.holder, duration: leaseDuration(.zero))
+                else {
                     // Another replica of this node pulls from the neighbour (and keeps its status).
                     try await Task.sleep(for: settings.standbyRetry * Double.random(in: 1...1.5))
+                    continue
                 }
+                try await pullWhileLeased(backoff: &backoff)
+            } catch is CancellationError {
+                break
+            } catch let lost as MergeRepository.LeaseLost {
+                logger.debug("lease lost", metadata: ["why": "\(lost)"])
             } catch {
                 if Task.isCancelled { break }
                 let delay = backoff.failed()
@@ -81,103 +121,118 @@ final class PeerPuller: Sendable {
                 logger.warning(
                     "pull failed",
                     metadata: ["error": "\(error)", "retryIn": "\(delay)", "address": "\(currentAddress ?? "-")"])
-                try? await peers.recordState(nodeID: nodeID, state: "error", error: "\(error)")
+                try? await peers.recordState(nodeID: nodeID, state: .error, reason: realmRefusal, error: "\(error)")
                 rotateAddress()
                 try? await Task.sleep(for: delay)
             }
         }
+        await heads.stop()
+        // Not cancelled itself: the lease is given up even though this task was cancelled.
+        let (peers, nodeID, holder) = (peers, nodeID, settings.holder)
+        await Task { try? await peers.releaseLease(nodeID: nodeID, holder: holder) }.value
     }
 
-    /// Returns false when another replica holds the neighbour; otherwise pulls until an error or cancellation.
-    private func pullWhileHoldingLock(on connection: PostgresConnection, backoff: inout Backoff) async throws -> Bool {
-        let lockName = "puller:" + nodeID
-        let locked = try await Database.withDeadline(settings.databaseTimeout) { [logger] in
-            let rows = try await connection.query(
-                "SELECT pg_try_advisory_lock(hashtextextended(\(lockName), 0))", logger: logger)
-            var locked = false
-            for try await value in rows.decode(Bool.self) { locked = value }
-            return locked
-        }
-        guard locked else { return false }
-        do {
-            try await pull(on: connection, backoff: &backoff)
-        } catch {
-            // The connection may be the thing that failed: close it rather than hand it back to the
-            // pool; closing also releases the advisory lock.
-            try? await connection.close()
-            throw error
-        }
-        _ = try? await connection.query("SELECT pg_advisory_unlock(hashtextextended(\(lockName), 0))", logger: logger)
-        return true
-    }
+    private func leaseDuration(_ wait: Duration) -> Duration { wait + settings.requestTimeout + .seconds(10) }
 
-    private func pull(on connection: PostgresConnection, backoff: inout Backoff) async throws {
-        var position = try await Database.withDeadline(settings.databaseTimeout) { [peers, nodeID] in
-            try await peers.checkpoint(nodeID: nodeID, on: connection)
-        }
+    /// Pulls while this replica holds the lease; returns when another replica took it over.
+    private func pullWhileLeased(backoff: inout Backoff) async throws {
+        var position = try await peers.checkpoint(nodeID: nodeID)
         var caughtUp = false
+        var limit = settings.batchSize
         var rounds = 0
         while !Task.isCancelled {
+            let roundStarted = ContinuousClock.now
+            let wait = caughtUp ? settings.wait : .zero
+            guard
+                try await peers.takeLease(nodeID: nodeID, holder: settings.holder, duration: leaseDuration(wait))
+            else { return }
+            let allowance =
+                settings.maximumNewOriginsPerHour
+                - (try await trust.originsIntroducedLastHour(by: nodeID))
+            guard allowance > 0 else {
+                try await pauseForLimit()
+                continue
+            }
             guard let base = currentAddress else { throw NeighbourError.status(0) }
-            let document = try await neighbour.changes(
-                at: base, since: position, limit: settings.batchSize, wait: caughtUp ? settings.wait : .zero)
+            let document = try await neighbour.changes(at: base, since: position, limit: limit, wait: wait)
             guard document.nodeId == nodeID else { throw NeighbourError.wrongNode(document.nodeId) }
             guard let next = FeedPosition(document.next), next >= position else { throw NeighbourError.badPosition }
 
-            var records: [SyncRecord] = []
-            var rejected = 0
-            for wire in document.records {
-                if let record = wire.record {
-                    records.append(record)
-                } else {
-                    rejected += 1
-                    logger.warning(
-                        "rejected record", metadata: ["origin": "\(wire.origin.prefix(12))", "why": "missing fields"])
-                }
+            let checked = await check(document)
+            let unknown = try await trust.unknownOrigins(
+                Array(Set(checked.accepted.map(\.origin)).subtracting([ownID])))
+            if unknown.count > allowance {
+                // Never more new origins than the allowance: ask again for fewer records (each
+                // record has one origin), or pause once not even one more may come in.
+                limit = allowance
+                continue
             }
-            let verified = await RecordVerifier.verify(batch: records)
-            let accepted = verified.accepted
-            rejected += verified.rejected.count
-            for (record, why) in verified.rejected.prefix(10) {
-                logger.warning("rejected record", metadata: ["origin": "\(record.origin.prefix(12))", "why": "\(why)"])
-            }
-            let lastSequence = document.records.last?.sequence ?? document.latestSequence
             let status = PeerRepository.BatchStatus(
-                state: document.more ? "syncing" : "idle",
-                lag: document.more ? max(0, document.latestSequence - lastSequence) : 0, rejected: rejected)
-            let batch = MergeBatch(accepted)
-            let outcome = try await Database.withDeadline(settings.databaseTimeout) { [merger, nodeID] in
-                try await merger.merge(batch, from: nodeID, checkpoint: next, status: status, on: connection)
+                state: document.more ? .syncing : .idle, reason: realmRefusal,
+                lag: document.more ? max(0, document.latestSequence - (document.records.last?.sequence ?? 0)) : 0,
+                rejected: checked.rejected)
+            let batch = MergeBatch(checked.accepted)
+            let (merger, nodeID, holder, previous) = (merger, nodeID, settings.holder, position)
+            let outcome = try await database.transaction { connection in
+                try await merger.merge(
+                    batch, from: nodeID, holder: holder, after: previous, checkpoint: next, status: status,
+                    on: connection)
             }
             metrics.batchMerged(
-                neighbour: nodeID, received: accepted.count, changed: outcome.profilesChanged + outcome.countsChanged,
-                rejected: rejected, lag: status.lag)
+                neighbour: nodeID, received: checked.accepted.count,
+                changed: outcome.profilesChanged + outcome.countsChanged, rejected: checked.rejected, lag: status.lag)
             backoff.succeeded()
+            limit = settings.batchSize
+            let progressed = next != position
             position = next
             caughtUp = !document.more
-
             rounds += 1
-            let hashes = accepted.compactMap { record -> String? in
-                if case .profile(let profile, _) = record { return profile.avatarSHA256 }
-                return nil
+
+            let hashes = batch.profiles.keys.compactMap(\.avatarSHA256)
+            if !hashes.isEmpty || rounds % 20 == 1 {
+                heads.start(hashes: hashes, sweep: rounds % 20 == 1, from: base, neighbourID: nodeID)
             }
-            try await fetchMissingHeads(from: base, named: hashes, sweep: rounds % 20 == 1)
+            if !progressed {
+                try await Task.sleep(until: roundStarted + settings.minimumRoundInterval)
+            }
         }
     }
 
-    /// Fetches heads that merged profiles name but this node lacks; a sweep also retries heads
-    /// that earlier batches could not get.
-    private func fetchMissingHeads(from base: String, named hashes: [String], sweep: Bool) async throws {
-        var missing = try await avatars.missing(Array(Set(hashes)))
-        if sweep { missing += try await avatars.missingForProfiles(limit: 20) }
-        for sha256 in Set(missing) {
-            do {
-                try await avatars.store(try await neighbour.head(at: base, sha256: sha256))
-                metrics.headFetched(neighbour: nodeID)
-            } catch {
-                logger.debug(
-                    "head not available from neighbour", metadata: ["sha256": "\(sha256)", "error": "\(error)"])
+    /// A paused neighbour: its checkpoint stays at what was merged; nothing is lost.
+    private func pauseForLimit() async throws {
+        let reason =
+            "paused: introduced \(settings.maximumNewOriginsPerHour) new origins within the last hour "
+            + "(SYNC_MAX_NEW_ORIGINS_PER_HOUR); resumes by itself"
+        try await peers.recordState(nodeID: nodeID, state: .limited, reason: reason)
+        metrics.neighbourLimited(neighbour: nodeID)
+        logger.warning("neighbour limited", metadata: ["why": "\(reason)"])
+        try await Task.sleep(for: settings.limitedRetry)
+    }
+
+    /// The records of an answer that may be merged, and the count of the others by reason.
+    private func check(_ document: ChangesDocument) async -> (accepted: [SyncRecord], rejected: [String: Int]) {
+        var rejected: [String: Int] = [:]
+        var records: [SyncRecord] = []
+        let refuseProfiles = realmRefusal != nil
+        let blocked = blocklist.blocked
+        for wire in document.records {
+            guard let record = wire.record else {
+                rejected["malformed", default: 0] += 1
+                continue
+            }
+            if blocked.contains(record.origin) {
+                rejected[RecordVerifier.Rejection.blockedOrigin.reason, default: 0] += 1
+            } else if refuseProfiles, case .profile = record {
+                rejected["upstream_realm", default: 0] += 1
+            } else {
+                records.append(record)
             }
         }
+        let verified = await RecordVerifier.verify(batch: records, rules: settings.rules)
+        for (_, why) in verified.rejected { rejected[why.reason, default: 0] += 1 }
+        for (record, why) in verified.rejected.prefix(5) {
+            logger.warning("rejected record", metadata: ["origin": "\(record.origin.prefix(12))", "why": "\(why)"])
+        }
+        return (verified.accepted, rejected)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import SyncProtocol
 
 /// Resolves a username to a profile and head, and counts the lookup.
 ///

@@ -1,3 +1,4 @@
+import SyncProtocol
 import Synchronization
 
 /// This node as the running process knows it: its configured name and its identity, which is

@@ -25,20 +25,41 @@ final class NodeMetrics: Sendable {
             .increment()
     }
 
-    func batchMerged(neighbour: String, received: Int, changed: Int, rejected: Int, lag: Int64) {
+    func batchMerged(neighbour: String, received: Int, changed: Int, rejected: [String: Int], lag: Int64) {
         let labels = [("neighbour", neighbour)]
         counter("sync_records_received", "Verified records received per neighbour", labels).increment(
             by: Int64(received))
         counter("sync_records_merged", "Records that changed this node's state per neighbour", labels)
             .increment(by: Int64(changed))
-        counter("sync_records_rejected", "Records rejected (malformed or bad signature) per neighbour", labels)
-            .increment(by: Int64(rejected))
+        for (reason, count) in rejected {
+            counter(
+                "sync_records_rejected", "Records rejected per neighbour and reason",
+                [("neighbour", neighbour), ("reason", reason)]
+            ).increment(by: Int64(count))
+        }
         registry.makeGauge(
             descriptor: MetricNameDescriptor(
                 namespace: "heads", metricName: "sync_lag", unitName: "records",
                 helpText: "Approximate number of changes the node is behind a neighbour"),
             labels: labels
         ).set(Double(lag))
+    }
+
+    func neighbourLimited(neighbour: String) {
+        counter("sync_limited", "Times a neighbour was paused by the new-origins limit", [("neighbour", neighbour)])
+            .increment()
+    }
+
+    func blockedOrigins(_ count: Int) {
+        registry.makeGauge(
+            descriptor: MetricNameDescriptor(
+                namespace: "heads", metricName: "blocklist_entries", helpText: "Node ids on this node's blocklist")
+        ).set(Double(count))
+    }
+
+    func purged(counts: Int64, profiles: Int64) {
+        counter("purged_counts", "Lookup counters removed because their origin is blocked").increment(by: counts)
+        counter("purged_profiles", "Profiles removed because their origin is blocked").increment(by: profiles)
     }
 
     func syncFailed(neighbour: String) {

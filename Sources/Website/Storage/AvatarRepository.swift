@@ -1,6 +1,7 @@
 import Logging
 import NIOCore
 import PostgresNIO
+import SyncProtocol
 
 /// Head PNGs by sha256, and which head the node serves for a UUID.
 struct AvatarRepository {

@@ -42,6 +42,15 @@ struct Database: Sendable {
         try await self.query(query) { rows in for try await _ in rows {} }
     }
 
+    /// Runs `work` in a transaction on one pooled connection, all within the deadline.
+    func transaction<T: Sendable>(
+        _ work: @escaping @Sendable (PostgresConnection) async throws -> T
+    ) async throws -> T {
+        try await Self.withDeadline(timeout) { [client, logger] in
+            try await client.withTransaction(logger: logger) { connection in try await work(connection) }
+        }
+    }
+
     /// Runs `work`, or throws ``DatabaseTimeout`` once `timeout` has passed. On timeout the work
     /// is cancelled and left to finish on its own: a stuck query must not hold the caller.
     static func withDeadline<T: Sendable>(

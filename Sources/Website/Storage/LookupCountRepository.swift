@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import PostgresNIO
+import SyncProtocol
 
 /// The grow-only lookup counters, and the listings built from them.
 struct LookupCountRepository {
@@ -87,7 +88,7 @@ struct LookupCountRepository {
         try await database.query(
             """
             SELECT p.name_key, p.display_name, p.uuid, c.total, c.last_lookup_at
-            FROM (SELECT name_key, sum(count)::bigint AS total, max(last_lookup_at) AS last_lookup_at
+            FROM (SELECT name_key, least(sum(count), 9223372036854775807)::bigint AS total, max(last_lookup_at) AS last_lookup_at
                   FROM lookup_counts GROUP BY name_key) c
             JOIN profiles p ON p.name_key = c.name_key
             ORDER BY c.total DESC, p.name_key
@@ -100,7 +101,7 @@ struct LookupCountRepository {
         try await database.query(
             """
             SELECT p.name_key, p.display_name, p.uuid, c.total, c.last_lookup_at
-            FROM (SELECT name_key, sum(count)::bigint AS total, max(last_lookup_at) AS last_lookup_at
+            FROM (SELECT name_key, least(sum(count), 9223372036854775807)::bigint AS total, max(last_lookup_at) AS last_lookup_at
                   FROM lookup_counts GROUP BY name_key
                   ORDER BY max(last_lookup_at) DESC LIMIT \(limit)) c
             JOIN profiles p ON p.name_key = c.name_key

@@ -1,9 +1,13 @@
 import Logging
 import PostgresNIO
+import SyncProtocol
 
 /// Merges a verified batch from a neighbour with one statement per record kind, and moves the
 /// neighbour's checkpoint in the same transaction. Only records that win the merge rule are
 /// written, so a batch that changes nothing takes no new change sequence value and wakes nobody.
+///
+/// Every comparison of text that decides a merge uses `COLLATE "C"` (byte order), the order the
+/// Swift rules in ``ProfileRecord/wins(over:)`` use, whatever the database's default collation.
 struct MergeRepository {
     let logger: Logger
 
@@ -15,13 +19,35 @@ struct MergeRepository {
         var countsChanged = 0
     }
 
-    /// Merges `batch` and records `checkpoint` for `neighbour`, all in one transaction on `connection`.
+    /// The merge found that this replica no longer holds the neighbour (its lease ran out and
+    /// another replica took over), or that the checkpoint moved meanwhile: nothing was written.
+    struct LeaseLost: Error, CustomStringConvertible {
+        var description: String { "another replica of this node took over the neighbour" }
+    }
+
+    /// Merges `batch` and records `checkpoint` for `neighbour`, all in one transaction on
+    /// `connection`, provided this replica (`holder`) still holds the neighbour and its checkpoint
+    /// is still `from`.
     func merge(
-        _ batch: MergeBatch, from neighbour: String, checkpoint: FeedPosition, status: PeerRepository.BatchStatus,
-        on connection: PostgresConnection
+        _ batch: MergeBatch, from neighbour: String, holder: String, after previous: FeedPosition,
+        checkpoint: FeedPosition, status: PeerRepository.BatchStatus, on connection: PostgresConnection
     ) async throws -> Outcome {
         try await connection.withTransaction(logger: logger) { connection in
+            let rows = try await connection.query(
+                """
+                SELECT checkpoint FROM peers
+                WHERE node_id = \(neighbour) AND lease_holder = \(holder) AND lease_until > now()
+                FOR UPDATE
+                """, logger: logger)
+            var stored: String?
+            for try await text in rows.decode(String.self) { stored = text }
+            guard let stored, (FeedPosition(stored) ?? .beginning) == previous else { throw LeaseLost() }
+
             var outcome = Outcome()
+            let origins = Set(batch.profiles.keys.map(\.origin)).union(batch.counts.keys.map(\.origin))
+            if !origins.isEmpty {
+                try await recordOrigins(Array(origins), from: neighbour, on: connection)
+            }
             if !batch.profiles.isEmpty {
                 outcome.profilesChanged = try await mergeProfiles(batch.profiles, on: connection)
             }
@@ -33,6 +59,24 @@ struct MergeRepository {
                 merged: outcome.profilesChanged + outcome.countsChanged, on: connection, logger: logger)
             return outcome
         }
+    }
+
+    /// Notes which neighbour delivered each origin, and which one delivered it first.
+    private func recordOrigins(
+        _ origins: [String], from neighbour: String, on connection: PostgresConnection
+    )
+        async throws
+    {
+        try await connection.query(
+            """
+            WITH input AS (SELECT unnest(\(origins)::text[]) AS origin),
+            sources AS (
+                INSERT INTO origin_sources (origin, neighbour) SELECT origin, \(neighbour) FROM input
+                ON CONFLICT DO NOTHING
+            )
+            INSERT INTO origins (origin, first_neighbour) SELECT origin, \(neighbour) FROM input
+            ON CONFLICT DO NOTHING
+            """, logger: logger)
     }
 
     private func mergeProfiles(
@@ -56,9 +100,7 @@ struct MergeRepository {
                 FROM input i
             ), winners AS (
                 SELECT c.* FROM candidates c LEFT JOIN profiles p ON p.name_key = c.name_key
-                WHERE p.name_key IS NULL
-                   OR (c.resolved_at, c.origin, coalesce(c.avatar_sha256, ''))
-                      > (p.resolved_at, p.origin, coalesce(p.avatar_sha256, ''))
+                WHERE p.name_key IS NULL OR \(unescaped: Self.profileWins("c", over: "p"))
             )
             INSERT INTO profiles (name_key, display_name, uuid, resolved_at, origin, avatar_sha256, signature)
             SELECT * FROM winners
@@ -66,11 +108,23 @@ struct MergeRepository {
                 display_name = excluded.display_name, uuid = excluded.uuid, resolved_at = excluded.resolved_at,
                 origin = excluded.origin, avatar_sha256 = excluded.avatar_sha256, signature = excluded.signature,
                 seq = excluded.seq, xid = excluded.xid
-            WHERE (excluded.resolved_at, excluded.origin, coalesce(excluded.avatar_sha256, ''))
-                > (profiles.resolved_at, profiles.origin, coalesce(profiles.avatar_sha256, ''))
+            WHERE \(unescaped: Self.profileWins("excluded", over: "profiles"))
             RETURNING 1
             """, logger: logger)
         return try await rows.collect().count
+    }
+
+    /// SQL for ``ProfileRecord/wins(over:)``: (`resolvedAt`, origin, avatar), then the canonical
+    /// bytes, which for two valid records equal so far differ first in (display name, uuid): both
+    /// are made of bytes above the newline that separates the fields, so comparing the pair in
+    /// byte order is comparing the bytes.
+    static func profileWins(_ new: String, over old: String) -> String {
+        """
+        (\(new).resolved_at, \(new).origin COLLATE "C", coalesce(\(new).avatar_sha256, '') COLLATE "C",
+         \(new).display_name COLLATE "C", \(new).uuid COLLATE "C")
+        > (\(old).resolved_at, \(old).origin COLLATE "C", coalesce(\(old).avatar_sha256, '') COLLATE "C",
+           \(old).display_name COLLATE "C", \(old).uuid COLLATE "C")
+        """
     }
 
     private func mergeCounts(_ counts: [CountRecord: String], on connection: PostgresConnection) async throws -> Int {

@@ -1,5 +1,6 @@
 import Logging
 import PostgresNIO
+import SyncProtocol
 
 /// Loads the node's identity, creating it on the node's first start.
 struct NodeIdentityRepository {

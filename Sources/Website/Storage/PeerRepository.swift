@@ -1,8 +1,9 @@
 import Foundation
 import Logging
 import PostgresNIO
+import SyncProtocol
 
-/// Neighbours by node id: discovery results, checkpoints and the puller's status.
+/// Neighbours by node id: discovery results, checkpoints, the puller's status and its lease.
 struct PeerRepository {
     let database: Database
 
@@ -11,7 +12,9 @@ struct PeerRepository {
         var nodeId: String
         var name: String
         var address: String
-        var state: String
+        var state: PeerState
+        /// Why the neighbour is limited, blocked or partly refused.
+        var stateReason: String?
         var checkpoint: String
         var lastSuccessAt: Date?
         var lastError: String?
@@ -24,9 +27,12 @@ struct PeerRepository {
 
     /// The status a merged batch leaves behind.
     struct BatchStatus: Sendable {
-        var state: String
+        var state: PeerState
+        var reason: String?
         var lag: Int64
-        var rejected: Int
+        /// Rejected records by ``RecordVerifier/Rejection/reason``.
+        var rejected: [String: Int]
+        var rejectedCount: Int { rejected.values.reduce(0, +) }
     }
 
     /// Records that discovery found `nodeID` at `address`.
@@ -38,11 +44,30 @@ struct PeerRepository {
             """)
     }
 
-    func checkpoint(nodeID: String, on connection: PostgresConnection) async throws -> FeedPosition {
-        let rows = try await connection.query(
-            "SELECT checkpoint FROM peers WHERE node_id = \(nodeID)", logger: database.logger)
-        for try await text in rows.decode(String.self) { return FeedPosition(text) ?? .beginning }
-        return .beginning
+    func checkpoint(nodeID: String) async throws -> FeedPosition {
+        try await database.values("SELECT checkpoint FROM peers WHERE node_id = \(nodeID)", as: String.self)
+            .first.flatMap(FeedPosition.init) ?? .beginning
+    }
+
+    /// Takes or renews the lease on a neighbour for `duration`; false when another replica holds it.
+    func takeLease(nodeID: String, holder: String, duration: Duration) async throws -> Bool {
+        let seconds = duration.seconds
+        return try await !database.values(
+            """
+            INSERT INTO peers (node_id, lease_holder, lease_until)
+            VALUES (\(nodeID), \(holder), now() + make_interval(secs => \(seconds)))
+            ON CONFLICT (node_id) DO UPDATE SET lease_holder = excluded.lease_holder, lease_until = excluded.lease_until
+            WHERE peers.lease_holder IS NULL OR peers.lease_holder = excluded.lease_holder OR peers.lease_until < now()
+            RETURNING 1
+            """, as: Int32.self
+        ).isEmpty
+    }
+
+    /// Gives the lease up (graceful stop), so another replica takes over at once.
+    func releaseLease(nodeID: String, holder: String) async throws {
+        try await database.execute(
+            "UPDATE peers SET lease_until = NULL, lease_holder = NULL WHERE node_id = \(nodeID) AND lease_holder = \(holder)"
+        )
     }
 
     /// Called inside the merge transaction: the checkpoint moves with the data it covers.
@@ -52,20 +77,26 @@ struct PeerRepository {
     ) async throws {
         try await connection.query(
             """
-            INSERT INTO peers (node_id, checkpoint, state, last_success_at, lag, merged_total, rejected_total)
-            VALUES (\(neighbour), \(checkpoint.description), \(status.state), now(), \(status.lag), \(Int64(merged)),
-                    \(Int64(status.rejected)))
-            ON CONFLICT (node_id) DO UPDATE SET
-                checkpoint = excluded.checkpoint, state = excluded.state, last_success_at = now(),
-                lag = excluded.lag, merged_total = peers.merged_total + excluded.merged_total,
-                rejected_total = peers.rejected_total + excluded.rejected_total
+            UPDATE peers SET checkpoint = \(checkpoint.description), state = \(status.state.rawValue),
+                state_reason = \(status.reason), last_success_at = now(), lag = \(status.lag),
+                merged_total = merged_total + \(Int64(merged)),
+                rejected_total = rejected_total + \(Int64(status.rejectedCount))
+            WHERE node_id = \(neighbour)
+            """, logger: logger)
+        guard !status.rejected.isEmpty else { return }
+        let reasons = Array(status.rejected.keys)
+        try await connection.query(
+            """
+            INSERT INTO rejections (neighbour, reason, total)
+            SELECT \(neighbour), r, n FROM unnest(\(reasons)::text[], \(reasons.map { Int64(status.rejected[$0]!) })::int8[]) AS x(r, n)
+            ON CONFLICT (neighbour, reason) DO UPDATE SET total = rejections.total + excluded.total, last_at = now()
             """, logger: logger)
     }
 
-    func recordState(nodeID: String, state: String, error: String? = nil) async throws {
+    func recordState(nodeID: String, state: PeerState, reason: String? = nil, error: String? = nil) async throws {
         try await database.execute(
             """
-            UPDATE peers SET state = \(state),
+            UPDATE peers SET state = \(state.rawValue), state_reason = \(reason),
                 last_error = coalesce(\(error), last_error),
                 last_error_at = CASE WHEN \(error)::text IS NULL THEN last_error_at ELSE now() END
             WHERE node_id = \(nodeID)
@@ -75,8 +106,8 @@ struct PeerRepository {
     func all() async throws -> [Peer] {
         try await database.query(
             """
-            SELECT node_id, name, address, state, checkpoint, last_success_at, last_error, last_error_at, lag,
-                   merged_total, rejected_total, last_seen_at
+            SELECT node_id, name, address, state, state_reason, checkpoint, last_success_at, last_error,
+                   last_error_at, lag, merged_total, rejected_total, last_seen_at
             FROM peers ORDER BY name, node_id
             """, Self.peers)
     }
@@ -84,13 +115,13 @@ struct PeerRepository {
     @Sendable private static func peers(_ rows: PostgresRowSequence) async throws -> [Peer] {
         var peers: [Peer] = []
         for try await row in rows.decode(
-            (String, String, String, String, String, Date?, String?, Date?, Int64, Int64, Int64, Date).self)
+            (String, String, String, String, String?, String, Date?, String?, Date?, Int64, Int64, Int64, Date).self)
         {
             peers.append(
                 Peer(
-                    nodeId: row.0, name: row.1, address: row.2, state: row.3, checkpoint: row.4, lastSuccessAt: row.5,
-                    lastError: row.6, lastErrorAt: row.7, lag: row.8, mergedTotal: row.9, rejectedTotal: row.10,
-                    lastSeenAt: row.11))
+                    nodeId: row.0, name: row.1, address: row.2, state: PeerState(stored: row.3), stateReason: row.4,
+                    checkpoint: row.5, lastSuccessAt: row.6, lastError: row.7, lastErrorAt: row.8, lag: row.9,
+                    mergedTotal: row.10, rejectedTotal: row.11, lastSeenAt: row.12))
         }
         return peers
     }

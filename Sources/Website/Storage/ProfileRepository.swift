@@ -40,8 +40,7 @@ struct ProfileRepository {
                     THEN coalesce(excluded.avatar_sha256, profiles.avatar_sha256)
                     ELSE excluded.avatar_sha256 END,
                 signature = NULL, seq = excluded.seq, xid = excluded.xid
-            WHERE (excluded.resolved_at, excluded.origin, coalesce(excluded.avatar_sha256, ''))
-                > (profiles.resolved_at, profiles.origin, coalesce(profiles.avatar_sha256, ''))
+            WHERE \(unescaped: MergeRepository.profileWins("excluded", over: "profiles"))
             """)
     }
 

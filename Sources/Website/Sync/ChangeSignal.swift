@@ -2,13 +2,24 @@ import Synchronization
 
 /// Wakes long-polls when the database reports a change (`NOTIFY heads_changes`, sent by a trigger
 /// on every write, so writes by other replicas of the node wake them too).
+///
+/// A waiter is an entry in a table from registration until its `wait` returns, whatever ends it
+/// (a change, its timeout or the cancellation of its task); the entry is removed by the waiter
+/// itself, so nothing is left behind, and a late timer or cancellation finds no entry and does
+/// nothing.
 final class ChangeSignal: Sendable {
+    private enum Waiter {
+        /// Registered; its continuation is not stored yet.
+        case pending
+        /// Ended before its continuation was stored: resumed at once when it is.
+        case ended(Bool)
+        case waiting(CheckedContinuation<Bool, Never>)
+    }
+
     private struct State {
         var generation = 0
-        var waiters: [Int: CheckedContinuation<Void, Never>] = [:]
-        /// Waiters whose timeout or cancellation came before they registered.
-        var expired: Set<Int> = []
-        var nextWaiter = 0
+        var waiters: [Int: Waiter] = [:]
+        var nextID = 0
     }
 
     private let state = Mutex(State())
@@ -16,52 +27,73 @@ final class ChangeSignal: Sendable {
     /// Increases with every notification.
     var generation: Int { state.withLock { $0.generation } }
 
+    /// Waiters registered now (zero when no `wait` is running).
+    var waiterCount: Int { state.withLock { $0.waiters.count } }
+
     func fire() {
-        let waiters = state.withLock { state in
+        let woken = state.withLock { state in
             state.generation += 1
-            defer { state.waiters = [:] }
-            return state.waiters.values
+            var woken: [CheckedContinuation<Bool, Never>] = []
+            for (id, waiter) in state.waiters {
+                switch waiter {
+                case .pending: state.waiters[id] = .ended(true)
+                case .waiting(let continuation):
+                    woken.append(continuation)
+                    state.waiters[id] = .ended(true)
+                case .ended: break
+                }
+            }
+            return woken
         }
-        for waiter in waiters { waiter.resume() }
+        for continuation in woken { continuation.resume(returning: true) }
     }
 
-    /// Returns once the generation has passed `seen`, the timeout has passed, or the task is
-    /// cancelled; returns whether a change arrived.
+    /// Returns once the generation has passed `seen` (true), or the timeout has passed or the task
+    /// is cancelled (false).
     @discardableResult
     func wait(after seen: Int, timeout: Duration) async -> Bool {
-        let id = state.withLock { state in
-            state.nextWaiter += 1
-            return state.nextWaiter
+        let id: Int? = state.withLock { state in
+            guard state.generation <= seen else { return nil }
+            state.nextID += 1
+            state.waiters[state.nextID] = .pending
+            return state.nextID
         }
+        guard let id else { return true }
         let timer = Task {
-            try? await Task.sleep(for: timeout)
-            self.resume(id)
+            // Only a timeout that really passed ends the wait; a cancelled timer does nothing.
+            guard (try? await Task.sleep(for: timeout)) != nil else { return }
+            self.end(id, changed: false)
         }
-        await withTaskCancellationHandler {
-            await withCheckedContinuation { continuation in
-                let resumeNow = state.withLock { state in
-                    if state.generation > seen || state.expired.remove(id) != nil { return true }
-                    state.waiters[id] = continuation
-                    return false
+        let changed = await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
+                let endedAlready: Bool? = state.withLock { state in
+                    if case .ended(let changed) = state.waiters[id] { return changed }
+                    state.waiters[id] = .waiting(continuation)
+                    return nil
                 }
-                if resumeNow { continuation.resume() }
+                if let endedAlready { continuation.resume(returning: endedAlready) }
             }
         } onCancel: {
-            self.resume(id)
+            self.end(id, changed: false)
         }
         timer.cancel()
-        state.withLock { _ = $0.expired.remove(id) }
-        return generation > seen
+        state.withLock { _ = $0.waiters.removeValue(forKey: id) }
+        return changed
     }
 
-    private func resume(_ id: Int) {
-        let waiter = state.withLock { state in
-            guard let waiter = state.waiters.removeValue(forKey: id) else {
-                state.expired.insert(id)
-                return CheckedContinuation<Void, Never>?.none
+    private func end(_ id: Int, changed: Bool) {
+        let continuation: CheckedContinuation<Bool, Never>? = state.withLock { state in
+            switch state.waiters[id] {
+            case .pending:
+                state.waiters[id] = .ended(changed)
+                return nil
+            case .waiting(let continuation):
+                state.waiters[id] = .ended(changed)
+                return continuation
+            case .ended, nil:
+                return nil
             }
-            return waiter
         }
-        waiter?.resume()
+        continuation?.resume(returning: changed)
     }
 }

@@ -1,5 +1,6 @@
 import Logging
 import PostgresNIO
+import SyncProtocol
 
 /// Reads the node's changes feed: the latest state of every profile and counter changed after a
 /// position, in (transaction, sequence) order.
@@ -64,6 +65,49 @@ struct ChangesFeed {
             changes.append(change)
         }
         return changes
+    }
+
+    /// Stores the signatures this node made of its own records while serving them, so that each
+    /// is signed once. A row written again meanwhile (other content) keeps no signature. Sets
+    /// `heads.quiet` so that the write does not wake long-polls: the feed has nothing new.
+    func storeOwnSignatures(_ records: [SyncRecord]) async throws {
+        var profiles: [(ProfileRecord, String)] = []
+        var counts: [(CountRecord, String)] = []
+        for record in records {
+            switch record {
+            case .profile(let profile, let signature): profiles.append((profile, signature))
+            case .count(let count, let signature): counts.append((count, signature))
+            }
+        }
+        guard !profiles.isEmpty || !counts.isEmpty else { return }
+        try await database.transaction { [logger = database.logger, profiles, counts] connection in
+            try await connection.query("SET LOCAL heads.quiet = 'on'", logger: logger)
+            if !counts.isEmpty {
+                try await connection.query(
+                    """
+                    UPDATE lookup_counts c SET signature = i.signature
+                    FROM unnest(\(counts.map(\.0.origin))::text[], \(counts.map(\.0.nameKey))::text[],
+                                \(counts.map(\.0.count))::int8[], \(counts.map(\.0.lastLookupAtMicros))::int8[],
+                                \(counts.map(\.1))::text[]) AS i(origin, name_key, count, micros, signature)
+                    WHERE c.origin = i.origin AND c.name_key = i.name_key AND c.count = i.count
+                      AND (extract(epoch FROM c.last_lookup_at) * 1000000)::bigint = i.micros AND c.signature IS NULL
+                    """, logger: logger)
+            }
+            if !profiles.isEmpty {
+                try await connection.query(
+                    """
+                    UPDATE profiles p SET signature = i.signature
+                    FROM unnest(\(profiles.map(\.0.nameKey))::text[], \(profiles.map(\.0.displayName))::text[],
+                                \(profiles.map(\.0.uuid))::text[], \(profiles.map(\.0.resolvedAtMicros))::int8[],
+                                \(profiles.map(\.0.origin))::text[], \(profiles.map { $0.0.avatarSHA256 ?? "" })::text[],
+                                \(profiles.map(\.1))::text[])
+                         AS i(name_key, display_name, uuid, micros, origin, avatar, signature)
+                    WHERE p.name_key = i.name_key AND p.display_name = i.display_name AND p.uuid = i.uuid
+                      AND (extract(epoch FROM p.resolved_at) * 1000000)::bigint = i.micros AND p.origin = i.origin
+                      AND coalesce(p.avatar_sha256, '') = i.avatar AND p.signature IS NULL
+                    """, logger: logger)
+            }
+        }
     }
 
     /// The latest change sequence value handed out (0 before the first change).

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import ServiceLifecycle
+import SyncProtocol
 
 /// The read-only sync API that neighbours pull from: the changes feed (with long-poll) and head
 /// PNGs by sha256. Nothing here lets a neighbour write into the node.
@@ -47,24 +48,28 @@ struct SyncAPIController<Context: RequestContext> {
                 changes = try await feed.changes(after: since, limit: limit)
             }
         }
-        let records = await changes.concurrentMap { [self] change in
-            sign(change).map { WireRecord($0, sequence: change.position.sequence) }
-        }.compactMap { $0 }
+        // Own records are signed once: those not signed yet are signed here and the signatures stored.
+        let signed = await changes.concurrentMap { [self] change in sign(change) }
+        let fresh = zip(changes, signed).compactMap { change, record in change.signature == nil ? record : nil }
+        if !fresh.isEmpty { try? await feed.storeOwnSignatures(fresh) }
+        let records = zip(changes, signed).compactMap { change, record in
+            record.map { WireRecord($0, sequence: change.position.sequence) }
+        }
         return ChangesDocument(
             nodeId: node.id, since: since.description, next: (changes.last?.position ?? since).description,
             more: changes.count == limit, latestSequence: try await feed.latestSequence(), records: records)
     }
 
-    /// Own records are signed as they are served; others carry their origin's stored signature.
+    /// A record with its stored signature; own records not signed yet are signed now.
     private func sign(_ change: ChangesFeed.Change) -> SyncRecord? {
         let ownID = node.id
         if let profile = change.profile {
-            if profile.origin == ownID { return node.identity.sign(profile) }
-            return change.signature.map { .profile(profile, signature: $0) }
+            if let signature = change.signature { return .profile(profile, signature: signature) }
+            return profile.origin == ownID ? node.identity.sign(profile) : nil
         }
         if let count = change.count {
-            if count.origin == ownID { return node.identity.sign(count) }
-            return change.signature.map { .count(count, signature: $0) }
+            if let signature = change.signature { return .count(count, signature: signature) }
+            return count.origin == ownID ? node.identity.sign(count) : nil
         }
         return nil
     }
@@ -98,3 +103,4 @@ struct SyncAPIController<Context: RequestContext> {
         return .milliseconds(Int64(value * 1000))
     }
 }
+extension ChangesDocument: ResponseEncodable {}

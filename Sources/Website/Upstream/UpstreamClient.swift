@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import NIOCore
 import NIOHTTP1
+import SyncProtocol
 
 /// Mojang's profile API and the avatar service, asked with a timeout and a size bound on every answer.
 struct UpstreamClient: Sendable {
@@ -93,7 +94,7 @@ struct UpstreamClient: Sendable {
         return try HeadImage(validating: Array(buffer: body))
     }
 
-    private var timeAmount: TimeAmount { .nanoseconds(Int64(timeout.seconds * 1e9)) }
+    private var timeAmount: TimeAmount { .nanoseconds(timeout.wholeNanoseconds) }
 
     static func describe(_ error: any Error) -> String {
         if let error = error as? HTTPClientError, error == .deadlineExceeded || error == .readTimeout {

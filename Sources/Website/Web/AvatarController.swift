@@ -1,4 +1,5 @@
 import Hummingbird
+import SyncProtocol
 
 /// Serves heads from the node's own avatar cache at `/avatars/UUID.png`; the upstream avatar
 /// service is asked only when the node does not have the head yet.

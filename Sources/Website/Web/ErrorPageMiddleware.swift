@@ -1,6 +1,7 @@
 import Hummingbird
 import Logging
 import PostgresNIO
+import SyncProtocol
 
 /// Turns errors into responses: HTML error pages for the site, JSON `{"error": …}` under `/api`.
 /// A database that cannot be reached gives 503 rather than a crash or a hung request.

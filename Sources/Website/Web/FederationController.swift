@@ -1,12 +1,13 @@
 import Foundation
 import Hummingbird
 
-/// The federation page, `GET /api/v1/peers` (the same as JSON) and `GET /metrics`.
+/// The federation page and `GET /api/v1/peers` (the same as JSON).
 struct FederationController<Context: RequestContext> {
     let peers: PeerRepository
+    let trust: TrustRepository
+    let blocklist: Blocklist
     let node: LocalNode
     let renderer: PageRenderer
-    let metrics: NodeMetrics
 
     /// A neighbour counts as connected while its last successful pull is this recent.
     static var connectedWithin: TimeInterval { 120 }
@@ -17,43 +18,56 @@ struct FederationController<Context: RequestContext> {
         /// Entries of the peers list that turned out to be this node.
         var addressesOfItself: [String]
         var peers: [PeerRepository.Peer]
+        var blocked: [String]
+        var rejections: [TrustRepository.Rejections]
+        var purges: [TrustRepository.Purge]
     }
 
     func addRoutes(to router: Router<Context>) {
         router.get("/api/v1/peers") { _, _ in
             PeersDocument(
                 nodeId: node.id, name: node.name, addressesOfItself: node.addressesOfItself,
-                peers: try await peers.all())
+                peers: try await peers.all(), blocked: blocklist.blocked.sorted(),
+                rejections: try await trust.rejections(), purges: try await trust.purges())
         }
         router.get("/federation", use: page)
-        router.get("/metrics") { _, _ in
-            Response(
-                status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
-                body: .init(byteBuffer: ByteBuffer(string: metrics.text)))
-        }
     }
 
     @Sendable func page(request: Request, context: Context) async throws -> Response {
         let now = Date()
+        let rejections = Dictionary(grouping: try await trust.rejections(), by: \.neighbour)
         let rows: [[String: Any?]] = try await peers.all().map { peer in
             [
+                "stateReason": peer.stateReason,
+                "rejectedReasons": rejections[peer.nodeId].map { list in
+                    list.map { "\($0.reason.replacingOccurrences(of: "_", with: " ")): \($0.total)" }
+                        .joined(separator: ", ")
+                },
                 "name": peer.name.isEmpty ? "(unnamed)" : peer.name, "nodeId": peer.nodeId, "address": peer.address,
-                "state": peer.state, "connected": Self.isConnected(peer, at: now),
+                "state": peer.state.rawValue, "connected": Self.isConnected(peer, at: now),
                 "lastSuccess": peer.lastSuccessAt.map(Self.describe) ?? "never",
                 "lastError": peer.lastError.map { "\($0) (\(peer.lastErrorAt.map(Self.describe) ?? ""))" },
                 "lag": peer.lag, "merged": peer.mergedTotal, "rejected": peer.rejectedTotal,
+            ]
+        }
+        let purges: [[String: Any?]] = try await trust.purges().map { purge in
+            [
+                "origin": purge.origin, "counts": purge.countsRemoved, "profiles": purge.profilesRemoved,
+                "reason": purge.reason, "when": Self.describe(purge.purgedAt),
             ]
         }
         return renderer.render(
             "federation", title: "Federation",
             [
                 "peers": rows.isEmpty ? nil : rows, "selfId": node.id, "count": rows.count,
+                "blocked": blocklist.blocked.isEmpty ? nil : blocklist.blocked.sorted(),
+                "purges": purges.isEmpty ? nil : purges,
                 "selfAddresses": node.addressesOfItself.isEmpty ? nil : node.addressesOfItself.joined(separator: ", "),
             ])
     }
 
     static func isConnected(_ peer: PeerRepository.Peer, at now: Date) -> Bool {
-        guard let success = peer.lastSuccessAt, peer.state != "removed" else { return false }
+        guard let success = peer.lastSuccessAt, peer.state != .removed else { return false }
         return now.timeIntervalSince(success) < connectedWithin
     }
 

@@ -1,4 +1,5 @@
 import Hummingbird
+import SyncProtocol
 
 /// An error a page shows to the visitor: the status, a heading and a message, rendered by
 /// ``ErrorPageMiddleware`` with the error template.

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import SyncProtocol
 
 /// The site's HTML pages: the front page and the head page under its historic and clean URLs.
 struct PagesController<Context: RequestContext> {
@@ -13,6 +14,19 @@ struct PagesController<Context: RequestContext> {
         router.get("/", use: index)
         router.get("/display_skin", use: displaySkin)
         router.get("/heads/{name}", use: head)
+        router.get("/favicon.svg") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "image/svg+xml", .cacheControl: "public, max-age=86400"],
+                body: .init(byteBuffer: ByteBuffer(string: SiteFiles.favicon)))
+        }
+        router.get("/favicon.ico") { _, _ in
+            Response(status: .movedPermanently, headers: [.location: "/favicon.svg"])
+        }
+        router.get("/robots.txt") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "text/plain; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(string: SiteFiles.robots)))
+        }
         router.get("/static/site.css") { _, _ in
             Response(
                 status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
@@ -37,22 +51,24 @@ struct PagesController<Context: RequestContext> {
 
     /// The historic URL: `/display_skin?username=NAME`. Counts a lookup.
     @Sendable func displaySkin(request: Request, context: Context) async throws -> Response {
-        try await headPage(request.uri.queryParameters.get("username") ?? "")
+        try await headPage(
+            request.uri.queryParameters.get("username") ?? "", counting: !ReadOnlyMiddleware<Context>.isHead(request))
     }
 
     /// The clean URL: `/heads/NAME`. Counts a lookup, like the historic one.
     @Sendable func head(request: Request, context: Context) async throws -> Response {
-        try await headPage(try context.parameters.require("name"))
+        try await headPage(
+            try context.parameters.require("name"), counting: !ReadOnlyMiddleware<Context>.isHead(request))
     }
 
-    private func headPage(_ text: String) async throws -> Response {
+    private func headPage(_ text: String, counting: Bool) async throws -> Response {
         let name: Username
         do {
             name = try Username(validating: text)
         } catch {
             throw PageError.badUsername(error, input: text)
         }
-        let result = try await lookup.lookUp(name, countLookup: true)
+        let result = try await lookup.lookUp(name, countLookup: counting)
         let profile = result.profile
         let perNode: [[String: Any]] = result.counts.perNode.map { entry in
             let isLocal = entry.origin == renderer.node.id

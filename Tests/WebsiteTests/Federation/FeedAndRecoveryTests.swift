@@ -1,5 +1,6 @@
 import Foundation
 import PostgresNIO
+import SyncProtocol
 import Synchronization
 import Testing
 

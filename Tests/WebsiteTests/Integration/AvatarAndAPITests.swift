@@ -1,4 +1,6 @@
+import FakeUpstream
 import Foundation
+import SyncProtocol
 import Testing
 
 @testable import Website

@@ -27,6 +27,45 @@ import Testing
         #expect(recorded == Int64(Migrations.all.count))
     }
 
+    /// A database of the previous release (its seven migrations) holding rows a lying neighbour
+    /// sent then: the upgrade in place removes what breaks the trust rules and keeps the rest.
+    @Test func upgradingThePreviousReleaseRemovesImplausibleRows() async throws {
+        let url = try await TestDatabase.create()
+        let previousRelease = Array(Migrations.all.prefix(7))
+        #expect(previousRelease.last?.name == "CreatePlayerHeadsTable")
+        try await TestDatabase.withClient(url) { client in
+            var migrator = Migrator(client: client, logger: TestDatabase.logger)
+            migrator.migrations = previousRelease
+            try await migrator.migrate()
+            for statement in [
+                """
+                INSERT INTO lookup_counts (origin, name_key, count, last_lookup_at) VALUES
+                    ('liar1', 'notch', 4611686018427387904, now()), ('liar2', 'notch', 4611686018427387904, now()),
+                    ('liar3', 'later', 5, now() + interval '10 years'), ('honest', 'notch', 7, now())
+                """,
+                """
+                INSERT INTO profiles (name_key, display_name, uuid, resolved_at, origin) VALUES
+                    ('notch', 'Notch', '0000000000000000000000000000000a', '2199-01-01', 'liar1'),
+                    ('jeb_', 'jeb_', '0000000000000000000000000000000b', now(), 'honest')
+                """,
+            ] {
+                try await client.query(PostgresQuery(unsafeSQL: statement), logger: TestDatabase.logger)
+            }
+            let applied = try await Migrator(client: client, logger: TestDatabase.logger).migrate()
+            #expect(applied == Migrations.all.dropFirst(7).map(\.name))
+        }
+        #expect(
+            try await TestDatabase.scalar(
+                url, "SELECT string_agg(origin || ':' || name_key, ',' ORDER BY origin) FROM lookup_counts",
+                as: String.self) == "honest:notch")
+        #expect(
+            try await TestDatabase.scalar(url, "SELECT string_agg(name_key, ',') FROM profiles", as: String.self)
+                == "jeb_")
+        #expect(
+            try await TestDatabase.scalar(url, "SELECT string_agg(origin, ',') FROM origins", as: String.self)
+                == "honest")
+    }
+
     @Test func concurrentMigratorsOnAnEmptyDatabaseBothSucceed() async throws {
         let url = try await TestDatabase.create()
         let applied = try await withThrowingTaskGroup(of: [String].self) { group in

@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Configuration
+import FakeUpstream
 import Foundation
 import Hummingbird
 import Logging

@@ -21,5 +21,7 @@ enum Migrations {
         AddChangeFeed(),
         CreatePeersTable(),
         CreatePlayerHeadsTable(),
+        AddTrustRules(),
+        AddPeerLeases(),
     ]
 }

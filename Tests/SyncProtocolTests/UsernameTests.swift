@@ -1,6 +1,6 @@
 import Testing
 
-@testable import Website
+@testable import SyncProtocol
 
 @Suite struct UsernameTests {
     @Test(arguments: ["a", "Notch", "jeb_", "___", "A1b2C3d4E5f6G7h8", "x_9"])

@@ -3,7 +3,7 @@ import Foundation
 extension Array where Element: Sendable {
     /// `map` spread over the machine's cores in contiguous chunks, keeping the order. Used for the
     /// CPU-bound signing and verifying of whole batches; small arrays are mapped in place.
-    func concurrentMap<T: Sendable>(
+    public func concurrentMap<T: Sendable>(
         minimumChunk: Int = 256, _ transform: @escaping @Sendable (Element) -> T
     ) async
         -> [T]

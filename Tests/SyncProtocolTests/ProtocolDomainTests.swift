@@ -1,9 +1,9 @@
 import Foundation
 import Testing
 
-@testable import Website
+@testable import SyncProtocol
 
-@Suite struct DomainRulesTests {
+@Suite struct ProtocolDomainTests {
     @Test func uuidNormalisation() {
         #expect(PlayerUUID.normalise("069A79F4-44E9-4726-A5BE-FCA90E38AAF5") == "069a79f444e94726a5befca90e38aaf5")
         #expect(PlayerUUID.normalise("069a79f444e94726a5befca90e38aaf5") == "069a79f444e94726a5befca90e38aaf5")
@@ -13,18 +13,8 @@ import Testing
         #expect(PlayerUUID.dashed("069a79f444e94726a5befca90e38aaf5") == "069a79f4-44e9-4726-a5be-fca90e38aaf5")
     }
 
-    @Test func headCountsSumOriginsAndPickTheLocalOne() {
-        let counts = HeadCounts(
-            perNode: [.init(origin: "b", count: 3), .init(origin: "a", count: 5), .init(origin: "c", count: 3)],
-            localNode: "b")
-        #expect(counts.total == 11)
-        #expect(counts.local == 3)
-        #expect(counts.perNode.map(\.origin) == ["a", "b", "c"])
-        #expect(HeadCounts(perNode: [], localNode: "a").local == 0)
-    }
-
     @Test func headImageChecksTypeAndSize() throws {
-        let png = FakePlayers.headPNG(uuid: FakePlayers.uuid(for: "alice"))
+        let png = HeadImage.pngSignature + Array("a tiny test image".utf8)
         let image = try HeadImage(validating: png)
         #expect(image.sha256.count == 64)
         #expect(HeadImage.isSHA256(image.sha256))
@@ -32,15 +22,6 @@ import Testing
         #expect(throws: HeadImageError.tooLarge(HeadImage.maximumSize + 1)) {
             try HeadImage(validating: HeadImage.pngSignature + [UInt8](repeating: 0, count: HeadImage.maximumSize - 7))
         }
-    }
-
-    @Test func profileFreshness() {
-        let resolved = Date(timeIntervalSince1970: 1_000_000)
-        let profile = Profile(
-            nameKey: "a", displayName: "A", uuid: String(repeating: "0", count: 32), resolvedAt: resolved, origin: "n",
-            avatarSHA256: nil)
-        #expect(profile.isFresh(at: resolved.addingTimeInterval(59), maximumAge: .seconds(60)))
-        #expect(!profile.isFresh(at: resolved.addingTimeInterval(60), maximumAge: .seconds(60)))
     }
 
     @Test func nodeIdentityRoundTripsThroughItsStoredKey() throws {

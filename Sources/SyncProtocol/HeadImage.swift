@@ -5,7 +5,7 @@ import Foundation
 public struct HeadImage: Sendable, Equatable {
     /// The largest head the node stores or serves (Mojang heads are a few KiB).
     public static let maximumSize = 256 * 1024
-    static let pngSignature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+    public static let pngSignature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
 
     public let png: [UInt8]
     /// Lower-case hex sha256 of `png`.
@@ -20,7 +20,7 @@ public struct HeadImage: Sendable, Equatable {
 
     /// Hex sha256 of some bytes.
     public static func hash(_ bytes: some Sequence<UInt8>) -> String {
-        SHA256.hash(data: Array(bytes)).map { String(format: "%02x", $0) }.joined()
+        Hex.encode(SHA256.hash(data: Array(bytes)))
     }
 
     /// Whether `text` has the shape of a hex sha256.

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import SyncProtocol
 
 /// A local stand-in for Mojang's profile API and the avatar service, on one port:
 /// `GET /users/profiles/minecraft/NAME` and `GET /avatar/UUID` (rules in ``FakePlayers``),

@@ -1,4 +1,5 @@
 import Crypto
+import SyncProtocol
 
 /// The fake upstream's rules, deterministic so that tests and classrooms see the same players.
 ///
@@ -12,7 +13,7 @@ public enum FakePlayers {
     }
 
     public static func uuid(for name: String) -> String {
-        hex(SHA256.hash(data: Array("fake-player:\(name.lowercased())".utf8)).prefix(16))
+        Hex.encode(SHA256.hash(data: Array("fake-player:\(name.lowercased())".utf8)).prefix(16))
     }
 
     public static func displayName(for name: String) -> String {
@@ -43,12 +44,5 @@ public enum FakePlayers {
             for column in 0..<(8 * scale) { pixels += face[row / scale][column / scale] }
         }
         return PNGEncoder.encode(width: 8 * scale, height: 8 * scale, rgb: pixels)
-    }
-
-    private static func hex(_ bytes: some Sequence<UInt8>) -> String {
-        bytes.map { byte in
-            let digits = Array("0123456789abcdef")
-            return String([digits[Int(byte >> 4)], digits[Int(byte & 0xF)]])
-        }.joined()
     }
 }

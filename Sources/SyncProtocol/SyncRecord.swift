@@ -11,12 +11,35 @@ public struct ProfileRecord: Sendable, Equatable, Hashable {
     public var origin: String
     public var avatarSHA256: String?
 
+    public init(
+        nameKey: String, displayName: String, uuid: String, resolvedAtMicros: Int64, origin: String,
+        avatarSHA256: String?
+    ) {
+        self.nameKey = nameKey
+        self.displayName = displayName
+        self.uuid = uuid
+        self.resolvedAtMicros = resolvedAtMicros
+        self.origin = origin
+        self.avatarSHA256 = avatarSHA256
+    }
+
     /// The merge rule: last writer wins on (`resolvedAt`, origin); for the same resolution, the
-    /// version that names its head (the origin adds it once fetched) wins over the one without.
+    /// version that names its head (the origin adds it once fetched) wins over the one without;
+    /// two different records equal on all three (a lying origin signs both) are ordered by their
+    /// canonical bytes, so every node picks the same one whatever the arrival order. Text is
+    /// compared byte by byte (SQL uses `COLLATE "C"` to agree).
     public func wins(over other: ProfileRecord) -> Bool {
-        (resolvedAtMicros, origin, avatarSHA256 ?? "") > (
-            other.resolvedAtMicros, other.origin, other.avatarSHA256 ?? ""
-        )
+        if resolvedAtMicros != other.resolvedAtMicros { return resolvedAtMicros > other.resolvedAtMicros }
+        if origin != other.origin { return Self.bytewise(origin, isAbove: other.origin) }
+        let avatar = avatarSHA256 ?? "", otherAvatar = other.avatarSHA256 ?? ""
+        if avatar != otherAvatar { return Self.bytewise(avatar, isAbove: otherAvatar) }
+        return other.canonicalBytes.lexicographicallyPrecedes(canonicalBytes)
+    }
+
+    public var canonicalBytes: [UInt8] { CanonicalEncoding.bytes(self) }
+
+    static func bytewise(_ left: String, isAbove right: String) -> Bool {
+        right.utf8.lexicographicallyPrecedes(left.utf8)
     }
 }
 
@@ -27,7 +50,15 @@ public struct CountRecord: Sendable, Equatable, Hashable {
     public var count: Int64
     public var lastLookupAtMicros: Int64
 
-    /// The merge rule: keep the maximum.
+    public init(origin: String, nameKey: String, count: Int64, lastLookupAtMicros: Int64) {
+        self.origin = origin
+        self.nameKey = nameKey
+        self.count = count
+        self.lastLookupAtMicros = lastLookupAtMicros
+    }
+
+    /// The merge rule: keep the maximum. Equal (count, time) means equal canonical bytes for
+    /// the same key, so this order is total.
     public func wins(over other: CountRecord) -> Bool {
         (count, lastLookupAtMicros) > (other.count, other.lastLookupAtMicros)
     }

@@ -1,38 +1,45 @@
-import Hummingbird
-
 /// The JSON answer of `GET /api/v1/changes` (see openapi.yaml), written by the feed and read by
 /// pullers.
-struct ChangesDocument: Codable, Sendable, ResponseEncodable {
+public struct ChangesDocument: Codable, Sendable {
     /// The serving node's id.
-    var nodeId: String
+    public var nodeId: String
     /// The position the records follow.
-    var since: String
+    public var since: String
     /// The position to ask from next.
-    var next: String
+    public var next: String
     /// Whether more records were already available after `next`.
-    var more: Bool
+    public var more: Bool
     /// The serving node's latest change sequence value (lag estimate: this minus the last merged one).
-    var latestSequence: Int64
-    var records: [WireRecord]
+    public var latestSequence: Int64
+    public var records: [WireRecord]
+
+    public init(nodeId: String, since: String, next: String, more: Bool, latestSequence: Int64, records: [WireRecord]) {
+        self.nodeId = nodeId
+        self.since = since
+        self.next = next
+        self.more = more
+        self.latestSequence = latestSequence
+        self.records = records
+    }
 }
 
 /// One record on the wire. Times are integers: microseconds since 1970 (UTC).
-struct WireRecord: Codable, Sendable, Equatable {
-    var kind: String
-    var origin: String
-    var name: String
-    var signature: String
-    var sequence: Int64?
+public struct WireRecord: Codable, Sendable, Equatable {
+    public var kind: String
+    public var origin: String
+    public var name: String
+    public var signature: String
+    public var sequence: Int64?
     // profile
-    var displayName: String?
-    var uuid: String?
-    var resolvedAt: Int64?
-    var avatarSha256: String?
+    public var displayName: String?
+    public var uuid: String?
+    public var resolvedAt: Int64?
+    public var avatarSha256: String?
     // count
-    var count: Int64?
-    var lastLookupAt: Int64?
+    public var count: Int64?
+    public var lastLookupAt: Int64?
 
-    init(_ record: SyncRecord, sequence: Int64? = nil) {
+    public init(_ record: SyncRecord, sequence: Int64? = nil) {
         self.sequence = sequence
         self.signature = record.signature
         switch record {
@@ -54,7 +61,7 @@ struct WireRecord: Codable, Sendable, Equatable {
     }
 
     /// The record, or nil when a field its kind needs is missing (the verifier checks the rest).
-    var record: SyncRecord? {
+    public var record: SyncRecord? {
         switch kind {
         case "profile":
             guard let displayName, let uuid, let resolvedAt else { return nil }

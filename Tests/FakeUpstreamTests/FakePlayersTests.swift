@@ -1,6 +1,7 @@
+import SyncProtocol
 import Testing
 
-@testable import Website
+@testable import FakeUpstream
 
 @Suite struct FakePlayersTests {
     @Test func rulesAreDeterministic() {

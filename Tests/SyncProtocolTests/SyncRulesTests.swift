@@ -1,0 +1,202 @@
+import Foundation
+import Testing
+
+@testable import SyncProtocol
+
+/// A deterministic player uuid for a name (32 hex digits), as the fake upstream would give.
+func testUUID(_ name: String) -> String { String(HeadImage.hash(Array(name.utf8)).prefix(32)) }
+
+@Suite struct SyncRulesTests {
+    let origin = NodeIdentity.generate()
+    let other = NodeIdentity.generate()
+    let now: Int64 = 1_764_000_000_123_456  // 2025-11-24
+
+    func profile(_ name: String, at micros: Int64, by node: NodeIdentity, avatar: String? = nil) -> ProfileRecord {
+        ProfileRecord(
+            nameKey: name, displayName: name.capitalized, uuid: testUUID(name), resolvedAtMicros: micros,
+            origin: node.nodeID, avatarSHA256: avatar)
+    }
+
+    @Test func signedRecordsVerify() throws {
+        try RecordVerifier.verify(origin.sign(profile("alice", at: now, by: origin)))
+        try RecordVerifier.verify(
+            origin.sign(CountRecord(origin: origin.nodeID, nameKey: "alice", count: 3, lastLookupAtMicros: now)))
+    }
+
+    @Test func tamperedOrReSignedRecordsAreRejected() {
+        var count = CountRecord(origin: origin.nodeID, nameKey: "alice", count: 3, lastLookupAtMicros: now)
+        let signature = origin.sign(count).signature
+        count.count = 300
+        #expect(throws: RecordVerifier.Rejection.badSignature) {
+            try RecordVerifier.verify(.count(count, signature: signature))
+        }
+        // Another origin's record signed by a neighbour's own key.
+        let claimed = CountRecord(origin: origin.nodeID, nameKey: "bob", count: 1, lastLookupAtMicros: now)
+        let byOther = other.sign(CountRecord(origin: other.nodeID, nameKey: "bob", count: 1, lastLookupAtMicros: now))
+        #expect(throws: RecordVerifier.Rejection.badSignature) {
+            try RecordVerifier.verify(.count(claimed, signature: byOther.signature))
+        }
+        #expect(throws: RecordVerifier.Rejection.badSignature) {
+            try RecordVerifier.verify(.count(claimed, signature: "not-base64-!"))
+        }
+    }
+
+    @Test func malformedRecordsAreRejectedWithTheirReason() {
+        let cases: [(SyncRecord, RecordVerifier.Rejection)] = [
+            (origin.sign(profile("Alice", at: now, by: origin)), .malformed("name is not a lower-cased username")),
+            (
+                origin.sign(
+                    ProfileRecord(
+                        nameKey: "alice", displayName: "Bob", uuid: testUUID("a"), resolvedAtMicros: now,
+                        origin: origin.nodeID, avatarSHA256: nil)), .malformed("display name does not match the name")
+            ),
+            (origin.sign(profile("alice", at: now, by: origin, avatar: "nothex")), .malformed("bad avatar hash")),
+            (origin.sign(profile("alice", at: -5, by: origin)), .tooOld),
+            (
+                origin.sign(CountRecord(origin: origin.nodeID, nameKey: "a b", count: 1, lastLookupAtMicros: now)),
+                .malformed("name is not a lower-cased username")
+            ),
+            (
+                origin.sign(CountRecord(origin: origin.nodeID, nameKey: "alice", count: 0, lastLookupAtMicros: now)),
+                .malformed("count must be positive")
+            ),
+            (
+                .count(
+                    CountRecord(origin: "short", nameKey: "alice", count: 1, lastLookupAtMicros: now), signature: ""),
+                .malformed("origin is not a node id")
+            ),
+        ]
+        for (record, reason) in cases {
+            #expect(throws: reason) { try RecordVerifier.verify(record) }
+        }
+    }
+
+    @Test func implausibleSignedRecordsAreRejected() {
+        let rules = PlausibilityRules(futureTolerance: .seconds(300))
+        let clock = PlausibilityRules.nowMicros()
+        let minute: Int64 = 60_000_000
+        let cases: [(SyncRecord, RecordVerifier.Rejection?)] = [
+            (
+                origin.sign(
+                    CountRecord(origin: origin.nodeID, nameKey: "a", count: 1 << 62, lastLookupAtMicros: clock)),
+                .countTooLarge
+            ),
+            (
+                origin.sign(
+                    CountRecord(
+                        origin: origin.nodeID, nameKey: "a", count: PlausibilityRules.maximumCount,
+                        lastLookupAtMicros: clock)), nil
+            ),
+            (origin.sign(profile("notch", at: 7_258_118_400_000_000, by: origin)), .fromTheFuture),  // 2200
+            (origin.sign(profile("notch", at: clock + 4 * minute, by: origin)), nil),
+            (origin.sign(profile("notch", at: clock + 6 * minute, by: origin)), .fromTheFuture),
+            (
+                origin.sign(
+                    CountRecord(
+                        origin: origin.nodeID, nameKey: "a", count: 1,
+                        lastLookupAtMicros: clock + 60 * minute)), .fromTheFuture
+            ),
+            (origin.sign(profile("notch", at: 946_684_800_000_000, by: origin)), .tooOld),  // 2000
+        ]
+        for (record, expected) in cases {
+            if let expected {
+                #expect(throws: expected) { try RecordVerifier.verify(record, rules: rules) }
+            } else {
+                #expect(throws: Never.self) { try RecordVerifier.verify(record, rules: rules) }
+            }
+        }
+    }
+
+    @Test func totalsSaturateInsteadOfOverflowing() {
+        #expect(PlausibilityRules.total([1, 2, 3]) == 6)
+        #expect(PlausibilityRules.total([1 << 62, 1 << 62]) == .max)
+        #expect(PlausibilityRules.total([.max, .max, 5]) == .max)
+        #expect(PlausibilityRules.total([]) == 0)
+    }
+
+    /// Two different records equal on (`resolvedAt`, origin, avatar), signed by a lying origin,
+    /// mixed with honest ones: every arrival order gives the same winner, and the rule is a total
+    /// order (antisymmetric, and exactly one of two different records wins).
+    @Test func conflictingEqualKeyRecordsResolveTheSameWayInEveryOrder() {
+        var generator = SeededGenerator(seed: 42)
+        let avatar = String(repeating: "b", count: 64)
+        let liars: [ProfileRecord] = ["Notch", "NOTCH", "notch", "NoTcH"].flatMap { display in
+            [testUUID("x"), testUUID("y"), testUUID("z")].map { uuid in
+                ProfileRecord(
+                    nameKey: "notch", displayName: display, uuid: uuid, resolvedAtMicros: now, origin: origin.nodeID,
+                    avatarSHA256: avatar)
+            }
+        }
+        for a in liars {
+            for b in liars where a != b {
+                #expect(a.wins(over: b) != b.wins(over: a))
+            }
+            #expect(!a.wins(over: a))
+        }
+        let records = liars.map { origin.sign($0) } + [other.sign(profile("notch", at: now - 1, by: other))]
+        let expected = MergeBatch(records).profiles.keys.first
+        #expect(expected != nil)
+        for _ in 0..<200 {
+            let shuffled = records.shuffled(using: &generator)
+            // One batch, and the same records arriving one at a time (the stored one is replaced
+            // only by a winner, as the SQL merge does).
+            #expect(MergeBatch(shuffled).profiles.keys.first == expected)
+            var stored: ProfileRecord?
+            for case .profile(let record, _) in shuffled where stored.map(record.wins(over:)) ?? true {
+                stored = record
+            }
+            #expect(stored == expected)
+        }
+    }
+
+    @Test func canonicalEncodingIsStable() {
+        let record = CountRecord(origin: "o", nameKey: "alice", count: 3, lastLookupAtMicros: 42)
+        #expect(String(decoding: CanonicalEncoding.bytes(record), as: UTF8.self) == "head-count-v1\no\nalice\n3\n42")
+        let profile = ProfileRecord(
+            nameKey: "a", displayName: "A", uuid: "u", resolvedAtMicros: 7, origin: "o", avatarSHA256: nil)
+        #expect(String(decoding: CanonicalEncoding.bytes(profile), as: UTF8.self) == "head-profile-v1\na\nA\nu\n7\no\n")
+    }
+
+    @Test func mergeIsOrderIndependentAndIdempotent() {
+        let records: [SyncRecord] = [
+            origin.sign(profile("alice", at: now, by: origin)),
+            other.sign(profile("alice", at: now + 1, by: other)),
+            origin.sign(profile("alice", at: now + 1, by: origin, avatar: String(repeating: "a", count: 64))),
+            origin.sign(CountRecord(origin: origin.nodeID, nameKey: "alice", count: 3, lastLookupAtMicros: now)),
+            origin.sign(CountRecord(origin: origin.nodeID, nameKey: "alice", count: 5, lastLookupAtMicros: now + 9)),
+            other.sign(CountRecord(origin: other.nodeID, nameKey: "alice", count: 1, lastLookupAtMicros: now)),
+        ]
+        let merged = MergeBatch(records)
+        for _ in 0..<20 {
+            let shuffled = records.shuffled()
+            #expect(MergeBatch(shuffled) == merged)
+            #expect(MergeBatch(shuffled + shuffled) == merged)
+        }
+        #expect(merged.counts.keys.map(\.count).sorted() == [1, 5])
+        let winner = merged.profiles.keys.first { $0.nameKey == "alice" }
+        let expected = [origin.nodeID, other.nodeID].max()!
+        #expect(winner?.origin == expected)
+    }
+
+    @Test func feedPositions() {
+        #expect(FeedPosition("0") == .beginning)
+        #expect(FeedPosition("12.7") == FeedPosition(transaction: 12, sequence: 7))
+        #expect(FeedPosition("12.7")!.description == "12.7")
+        #expect(FeedPosition("12.7")! < FeedPosition("13.1")!)
+        #expect(FeedPosition("12.7")! < FeedPosition("12.8")!)
+        for bad in ["", "1", "1.", ".1", "a.b", "1.2.3", "-1.2", "1.-2"] { #expect(FeedPosition(bad) == nil, "\(bad)") }
+    }
+}
+
+/// A small deterministic generator (SplitMix64), so that a failing order can be replayed.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -1,0 +1,31 @@
+import Testing
+
+@testable import Website
+
+@Suite struct DiscoveryRulesTests {
+    @Test func peerEntries() {
+        #expect(PeerAddress(parsing: "website-b") == PeerAddress(host: "website-b", port: 8080))
+        #expect(PeerAddress(parsing: "website-b:9000") == PeerAddress(host: "website-b", port: 9000))
+        #expect(PeerAddress(parsing: "http://10.0.0.5:8081/") == PeerAddress(host: "10.0.0.5", port: 8081))
+        #expect(PeerAddress(parsing: "[::1]:8081") == PeerAddress(host: "::1", port: 8081))
+        for bad in ["", "https://x", "a b", "x:0", "x:70000", "x:y", "http://x/path", "user@x"] {
+            #expect(PeerAddress(parsing: bad) == nil, "\(bad)")
+        }
+        let (peers, invalid) = PeerAddress.parseList(
+            "# federation\nwebsite-a\nwebsite-b:8080  # same as below\nwebsite-b\n\nbad entry\n,website-c:9000")
+        #expect(peers.map(\.description) == ["website-a:8080", "website-b:8080", "website-c:9000"])
+        #expect(invalid == ["bad entry"])
+    }
+
+    @Test func backoffGrowsWithJitterAndResets() {
+        var backoff = Backoff(base: .milliseconds(100), cap: .seconds(5))
+        #expect(backoff.failed(random: 1) == .milliseconds(100))
+        #expect(backoff.failed(random: 1) == .milliseconds(200))
+        #expect(backoff.failed(random: 0.5) == .milliseconds(200))
+        for _ in 0..<30 { _ = backoff.failed(random: 1) }
+        #expect(backoff.failed(random: 1) == .seconds(5))
+        #expect(backoff.failed(random: 0) == .zero)
+        backoff.succeeded()
+        #expect(backoff.failed(random: 1) == .milliseconds(100))
+    }
+}
