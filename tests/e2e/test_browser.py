@@ -27,6 +27,17 @@ def browser():
     driver.quit()
 
 
+def assert_accessible(driver):
+    """No serious or critical axe-core violation on the page shown (axe-selenium-python)."""
+    from axe_selenium_python import Axe
+    axe = Axe(driver)
+    axe.inject()
+    results = axe.run()
+    serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in results["violations"]
+               if v["impact"] in ("serious", "critical")]
+    assert serious == [], f"{driver.current_url}: {serious}"
+
+
 def image_loaded(driver, element):
     return driver.execute_script("return arguments[0].complete && arguments[0].naturalWidth > 0", element)
 
@@ -36,6 +47,7 @@ def test_lookup_form_and_head_page(browser, database, start_node):
     base = start_node(database, name="node-a")
     browser.get(base + "/")
     assert "Find any player's head" in browser.page_source
+    assert_accessible(browser)
     field = browser.find_element(By.ID, "username")
     field.send_keys("Notch")
     field.submit()
@@ -48,6 +60,7 @@ def test_lookup_form_and_head_page(browser, database, start_node):
     assert browser.find_elements(By.CSS_SELECTOR, ".notice") == []
     assert browser.find_element(By.ID, "local-count").text == "1"
     assert browser.find_element(By.ID, "total-count").text == "1"
+    assert_accessible(browser)
     browser.save_screenshot(str(SCREENSHOTS / "head-page.png"))
 
     # A second lookup through the clean URL counts too; the front page lists the head.
@@ -57,6 +70,7 @@ def test_lookup_form_and_head_page(browser, database, start_node):
     browser.get(base + "/")
     listed = browser.find_elements(By.CSS_SELECTOR, ".heads img")
     assert listed and all(image_loaded(browser, image) for image in listed)
+    assert_accessible(browser)
     browser.save_screenshot(str(SCREENSHOTS / "front-page.png"))
 
     browser.set_window_size(390, 844)
@@ -70,6 +84,9 @@ def test_markup_in_a_name_is_shown_as_text(browser, database, start_node):
     assert "That is not a Minecraft username" in browser.page_source
     assert browser.find_elements(By.CSS_SELECTOR, "main img") == []
     assert browser.find_element(By.ID, "username").get_attribute("value") == "<img src=x onerror=alert(1)>"
+    assert_accessible(browser)
+    browser.get(base + "/heads/UnknownPlayer1")
+    assert_accessible(browser)
 
 
 def test_federation_pages(browser, start_node):
@@ -94,11 +111,13 @@ def test_federation_pages(browser, start_node):
     assert browser.find_element(By.ID, "local-count").text == "1"
     rows = [row.text for row in browser.find_elements(By.CSS_SELECTOR, "table.per-node tbody tr")]
     assert rows == ["node-a 2", "node-b (this node) 1"]
+    assert_accessible(browser)
     browser.save_screenshot(str(SCREENSHOTS / "head-page-federated.png"))
     browser.get(f"{b}/federation")
     peers = browser.find_elements(By.CSS_SELECTOR, ".peer")
     assert len(peers) == 1 and "node-a" in peers[0].text
     assert "Last error" not in peers[0].text and "nil" not in peers[0].text
+    assert_accessible(browser)
     browser.save_screenshot(str(SCREENSHOTS / "federation-page.png"))
     browser.get(f"{b}/")
     assert browser.find_element(By.ID, "connected-nodes").text == "1 other node"

@@ -28,7 +28,9 @@ public func buildApplication(
         eventLoopGroupProvider: .singleton, configuration: .init(timeout: .init(connect: .seconds(5))))
     let metrics = NodeMetrics()
     let migrator = Migrator(client: postgres, logger: logger)
-    let database = Database(client: postgres, timeout: configuration.databaseTimeout, logger: logger)
+    let database = Database(
+        client: postgres, timeout: configuration.databaseTimeout, logger: logger,
+        usage: .init(size: configuration.database.options.maximumConnections))
     let profiles = ProfileRepository(database: database)
     let counts = LookupCountRepository(database: database)
     let avatars = AvatarRepository(database: database)
@@ -63,12 +65,15 @@ public func buildApplication(
         logger: logger
     ) { nodeID, target in
         PeerPuller(
-            nodeID: nodeID, target: target, settings: pullerSettings, database: database, neighbour: neighbourClient,
+            nodeID: nodeID, target: target, settings: pullerSettings, database: database.with(timeout: .seconds(30)),
+            neighbour: neighbourClient,
             blocklist: blocklist, ownID: node.id, metrics: metrics, logger: logger)
     }
 
-    let router = Router()
-    router.add(middleware: MetricsMiddleware(metrics: metrics))
+    // HEAD is answered for every GET route by the router itself (headers, no body).
+    let router = Router(options: .autoGenerateHeadEndpoints)
+    router.add(middleware: AccessLogMiddleware())
+    router.add(middleware: MetricsMiddleware())
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorPageMiddleware(renderer: renderer))
     router.add(middleware: RequestLimitsMiddleware())
@@ -79,7 +84,7 @@ public func buildApplication(
     HeadsAPIController(profiles: profiles, counts: counts, node: node).addRoutes(to: router)
     HealthController(migrator: migrator, database: database).addRoutes(to: router)
     NodeInfoController(node: node, upstreamRealm: configuration.upstreamRealm).addRoutes(to: router)
-    MetricsController(metrics: metrics).addRoutes(to: router)
+    MetricsController(metrics: metrics, database: database, peers: peers).addRoutes(to: router)
     SyncAPIController(
         feed: ChangesFeed(database: database), signal: signal, avatars: avatars, node: node,
         defaultLimit: configuration.syncBatchSize

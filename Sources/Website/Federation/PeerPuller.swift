@@ -140,6 +140,7 @@ final class PeerPuller: Sendable {
         var caughtUp = false
         var limit = settings.batchSize
         var rounds = 0
+        var lastCaughtUp = ContinuousClock.now
         while !Task.isCancelled {
             let roundStarted = ContinuousClock.now
             let wait = caughtUp ? settings.wait : .zero
@@ -186,6 +187,9 @@ final class PeerPuller: Sendable {
             let progressed = next != position
             position = next
             caughtUp = !document.more
+            if caughtUp { lastCaughtUp = .now }
+            metrics.neighbourLag(
+                neighbour: nodeID, seconds: caughtUp ? 0 : (ContinuousClock.now - lastCaughtUp).seconds)
             rounds += 1
 
             let hashes = batch.profiles.keys.compactMap(\.avatarSHA256)

@@ -1,14 +1,30 @@
+import Foundation
 import Hummingbird
 
-/// `GET /metrics`: the node's figures in Prometheus' text format.
+/// `GET /metrics`: the node's figures in Prometheus' text format: its own counters, the request
+/// latency histograms of Hummingbird's metrics middleware, the process, the database pool and
+/// each neighbour's freshness.
 struct MetricsController<Context: RequestContext> {
     let metrics: NodeMetrics
+    let database: Database
+    let peers: PeerRepository
 
     func addRoutes(to router: Router<Context>) {
         router.get("/metrics") { _, _ in
-            Response(
-                status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
-                body: .init(byteBuffer: ByteBuffer(string: metrics.text)))
+            metrics.databasePool(
+                inUse: database.usage.inUse, waiting: database.usage.waiting,
+                size: database.usage.size)
+            if let known = try? await peers.all() {
+                let now = Date()
+                for peer in known {
+                    metrics.neighbourSeen(
+                        neighbour: peer.nodeId,
+                        secondsSinceSuccess: peer.lastSuccessAt.map { now.timeIntervalSince($0) })
+                }
+            }
+            return Response(
+                status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(string: metrics.text + ProcessMetrics.text())))
         }
     }
 }

@@ -1,19 +1,63 @@
+import CoreMetrics
 import Hummingbird
 import Prometheus
 
 /// The node's Prometheus metrics, served at `GET /metrics`. One registry per application, so
-/// several nodes in one test process keep their own figures.
+/// several nodes in one test process keep their own figures; request latency comes from
+/// Hummingbird's `MetricsMiddleware` through swift-metrics, whose one process-wide backend is
+/// ``processRegistry`` (bootstrapped once, shared by every node of a test process).
 final class NodeMetrics: Sendable {
     let registry = PrometheusCollectorRegistry()
 
-    private func counter(_ name: String, _ help: String, _ labels: [(String, String)] = []) -> Counter {
+    static let processRegistry: PrometheusCollectorRegistry = {
+        let registry = PrometheusCollectorRegistry()
+        var factory = PrometheusMetricsFactory(registry: registry)
+        // Prometheus' naming rules: counters end in `_total`.
+        factory.nameAndLabelSanitizer = { name, labels in
+            (countersWithoutSuffix.contains(name) ? name + "_total" : name, labels)
+        }
+        MetricsSystem.bootstrap(factory)
+        return registry
+    }()
+
+    /// Hummingbird's counters, named without the `_total` suffix Prometheus expects.
+    static let countersWithoutSuffix: Set<String> = ["hb.requests", "hb.request.errors"]
+
+    /// Help texts for the metrics that come through swift-metrics (which has no help text).
+    static let helpTexts = [
+        "hb_requests_total": "HTTP requests served, by route, method and status (Hummingbird)",
+        "hb_request_errors_total": "HTTP requests that ended in an error, by route, method and status (Hummingbird)",
+        "http_server_active_requests": "HTTP requests being served now, by method (Hummingbird)",
+        "http_server_request_duration":
+            "Time to serve an HTTP request in seconds, by route, method and status (Hummingbird)",
+    ]
+
+    /// Adds a `# HELP` line before every `# TYPE` line that has none.
+    static func withHelp(_ text: String) -> String {
+        var lines: [Substring] = []
+        var helped: Set<Substring> = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("# HELP ") {
+                helped.insert(line.dropFirst(7).prefix { $0 != " " })
+            } else if line.hasPrefix("# TYPE ") {
+                let name = line.dropFirst(7).prefix { $0 != " " }
+                if !helped.contains(name) {
+                    lines.append("# HELP \(name) \(helpTexts[String(name)] ?? "Recorded through swift-metrics")")
+                }
+            }
+            lines.append(line)
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    init() {
+        _ = Self.processRegistry
+    }
+
+    private func counter(_ name: String, _ help: String, _ labels: [(String, String)] = []) -> Prometheus.Counter {
         registry.makeCounter(
             descriptor: MetricNameDescriptor(namespace: "heads", metricName: name, unitName: "total", helpText: help),
             labels: labels)
-    }
-
-    func requestServed(method: String, status: Int) {
-        counter("http_requests", "HTTP requests served", [("method", method), ("status", String(status))]).increment()
     }
 
     func lookupCounted() {
@@ -70,25 +114,37 @@ final class NodeMetrics: Sendable {
         counter("sync_heads_fetched", "Head PNGs fetched from neighbours", [("neighbour", neighbour)]).increment()
     }
 
-    var text: String { registry.emitToString() }
-}
-
-/// Counts every request by method and status for ``NodeMetrics``.
-struct MetricsMiddleware<Context: RequestContext>: RouterMiddleware {
-    let metrics: NodeMetrics
-
-    func handle(
-        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
-    ) async throws
-        -> Response
-    {
-        do {
-            let response = try await next(request, context)
-            metrics.requestServed(method: request.method.rawValue, status: response.status.code)
-            return response
-        } catch let error as HTTPResponseError {
-            metrics.requestServed(method: request.method.rawValue, status: error.status.code)
-            throw error
-        }
+    private func gauge(
+        _ name: String, _ help: String, _ labels: [(String, String)] = [], unit: String? = nil
+    ) -> Prometheus.Gauge {
+        registry.makeGauge(
+            descriptor: MetricNameDescriptor(namespace: "heads", metricName: name, unitName: unit, helpText: help),
+            labels: labels)
     }
+
+    func databasePool(inUse: Int, waiting: Int, size: Int) {
+        gauge("database_pool_in_use", "Pooled database connections held by the node's queries").set(Double(inUse))
+        gauge("database_pool_waiting", "Queries waiting for a pooled database connection").set(Double(waiting))
+        gauge("database_pool_size", "Most connections the pool opens (DATABASE_POOL_SIZE)").set(Double(size))
+    }
+
+    /// Seconds since the last successful pull from a neighbour (absent before the first).
+    func neighbourSeen(neighbour: String, secondsSinceSuccess: Double?) {
+        guard let secondsSinceSuccess else { return }
+        gauge(
+            "sync_since_last_success", "Time since the last successful pull per neighbour", [("neighbour", neighbour)],
+            unit: "seconds"
+        ).set(secondsSinceSuccess)
+    }
+
+    /// How far behind a neighbour the node is in time: zero when caught up, else the time since
+    /// it last was.
+    func neighbourLag(neighbour: String, seconds: Double) {
+        gauge(
+            "sync_lag", "Time since the node was last caught up with a neighbour (0 when caught up)",
+            [("neighbour", neighbour)], unit: "seconds"
+        ).set(seconds)
+    }
+
+    var text: String { registry.emitToString() + Self.withHelp(Self.processRegistry.emitToString()) }
 }

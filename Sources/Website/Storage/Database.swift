@@ -9,22 +9,65 @@ struct Database: Sendable {
     let client: PostgresClient
     let timeout: Duration
     let logger: Logger
+    /// Connections this process's queries hold and wait for (shared by copies of this value).
+    var usage = PoolUsage()
+
+    /// The same database with another deadline (background work that may take longer).
+    func with(timeout: Duration) -> Database {
+        Database(client: client, timeout: timeout, logger: logger, usage: usage)
+    }
+
+    /// How many of the pool's connections the node's queries hold, and how many wait for one.
+    final class PoolUsage: Sendable {
+        /// The pool's size (`DATABASE_POOL_SIZE`), for the metrics.
+        let size: Int
+        private let counts = Mutex((inUse: 0, waiting: 0))
+
+        init(size: Int = 0) {
+            self.size = size
+        }
+
+        var inUse: Int { counts.withLock { $0.inUse } }
+        var waiting: Int { counts.withLock { $0.waiting } }
+
+        /// Runs `work` on a pooled connection, counting the wait for it and its use. Errors of
+        /// `work` pass through; failing to get a connection (the pool's own errors are not public
+        /// types) is ``DatabaseUnavailable``.
+        func lease<T: Sendable>(
+            _ client: PostgresClient, _ work: (PostgresConnection) async throws -> T
+        ) async throws -> T {
+            counts.withLock { $0.waiting += 1 }
+            let acquired = Mutex(false)
+            defer {
+                let held = acquired.withLock { $0 }
+                counts.withLock { counts in
+                    if held { counts.inUse -= 1 } else { counts.waiting -= 1 }
+                }
+            }
+            do {
+                return try await client.withConnection { connection in
+                    counts.withLock { counts in
+                        counts.waiting -= 1
+                        counts.inUse += 1
+                    }
+                    acquired.withLock { $0 = true }
+                    return try await work(connection)
+                }
+            } catch let error where !acquired.withLock({ $0 }) && !(error is PSQLError) && !(error is CancellationError)
+            {
+                throw DatabaseUnavailable(reason: "\(error)")
+            }
+        }
+    }
 
     /// Runs `query` and hands its rows to `decode`, all within the deadline.
     func query<Result: Sendable>(
         _ query: PostgresQuery, _ decode: @escaping @Sendable (PostgresRowSequence) async throws -> Result
     ) async throws -> Result {
-        try await Self.withDeadline(timeout) { [client, logger] in
-            let rows: PostgresRowSequence
-            do {
-                rows = try await client.query(query, logger: logger)
-            } catch let error as PSQLError {
-                throw error
-            } catch {
-                // The pool's own errors (no connection could be made) are not public types.
-                throw DatabaseUnavailable(reason: "\(error)")
+        try await Self.withDeadline(timeout) { [client, logger, usage] in
+            try await usage.lease(client) { connection in
+                try await decode(try await connection.query(query, logger: logger))
             }
-            return try await decode(rows)
         }
     }
 
@@ -46,8 +89,10 @@ struct Database: Sendable {
     func transaction<T: Sendable>(
         _ work: @escaping @Sendable (PostgresConnection) async throws -> T
     ) async throws -> T {
-        try await Self.withDeadline(timeout) { [client, logger] in
-            try await client.withTransaction(logger: logger) { connection in try await work(connection) }
+        try await Self.withDeadline(timeout) { [client, logger, usage] in
+            try await usage.lease(client) { connection in
+                try await connection.withTransaction(logger: logger) { connection in try await work(connection) }
+            }
         }
     }
 

@@ -3,7 +3,8 @@ import Hummingbird
 
 /// Every route of the node is a GET: the site and the sync API are read-only, and no request can
 /// write into a node other than by looking a name up. `HEAD` is answered for every GET route (the
-/// GET's headers without its body, and never counting a lookup); other methods get 405.
+/// router's generated HEAD endpoints: the GET's headers without its body); this middleware marks
+/// it so that a HEAD never counts a lookup. Other methods get 405.
 struct ReadOnlyMiddleware<Context: RequestContext>: RouterMiddleware {
     /// Set on a `HEAD` turned into a `GET` for routing; pages that count a lookup skip counting.
     static var headMarker: HTTPField.Name { HTTPField.Name("X-Website-Head-Request")! }
@@ -24,11 +25,8 @@ struct ReadOnlyMiddleware<Context: RequestContext>: RouterMiddleware {
             guard request.headers[Self.headMarker] != nil else { return try await next(request, context) }
             return try await next(Request(head: head, body: request.body), context)
         case .head:
-            head.method = .get
             head.headerFields[Self.headMarker] = "1"
-            var response = try await next(Request(head: head, body: request.body), context)
-            response.body = .init()
-            return response
+            return try await next(Request(head: head, body: request.body), context)
         default:
             throw HTTPError(
                 .methodNotAllowed, headers: [.allow: "GET, HEAD"], message: "This node only answers GET requests.")

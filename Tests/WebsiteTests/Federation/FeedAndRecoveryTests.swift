@@ -105,47 +105,48 @@ import Testing
         }
     }
 
+    /// A neighbour whose feed the test controls: the first half of a backlog, then a restart of
+    /// the puller, then the second half. The second run asks from the stored checkpoint (not from
+    /// the beginning) and ends with everything; no timing decides the outcome.
     @Test func restartInTheMiddleOfABacklogResumesFromTheCheckpoint() async throws {
         try await withFakeUpstream { upstream in
-            try await withNodes([[:]], upstream: upstream) { nodes in
-                let a = nodes[0]
-                let origin = try await a.nodeID()
-                try await TestDatabase.withClient(a.database) { client in
-                    _ = try await client.query(
-                        """
-                        INSERT INTO lookup_counts (origin, name_key, count, last_lookup_at)
-                        SELECT \(origin), 'n' || i, i, now() FROM generate_series(1, 20000) AS i
-                        """)
-                }
-                let bDatabase = try await TestDatabase.create()
-                var stoppedAt: Int64 = 0
-                // First run: stop as soon as part of the backlog is merged.
-                try await withNodes([["DATABASE_URL": bDatabase, "SYNC_BATCH_SIZE": "250"]], upstream: upstream) { b in
-                    try b[0].connect(to: [a])
-                    _ = try await eventually(every: .milliseconds(5)) {
-                        stoppedAt =
-                            try await TestDatabase.scalar(
-                                bDatabase, "SELECT count(*) FROM lookup_counts", as: Int64.self) ?? 0
-                        return stoppedAt > 0
-                    }
-                }
-                let afterStop = try await TestDatabase.scalar(
-                    bDatabase, "SELECT count(*) FROM lookup_counts", as: Int64.self)
-                #expect(afterStop ?? 0 > 0)
-                #expect(afterStop ?? 0 < 20000, "the node finished before it could be stopped")
-                let checkpoint = try await TestDatabase.scalar(
-                    bDatabase, "SELECT checkpoint FROM peers", as: String.self)
-                #expect(checkpoint != "0")
-                // Second run on the same database: resumes and completes.
-                try await withNodes([["DATABASE_URL": bDatabase, "SYNC_BATCH_SIZE": "250"]], upstream: upstream) { b in
-                    try b[0].connect(to: [a])
-                    // Generous: a debug build signs and verifies 20,000 records on two busy cores.
-                    #expect(try await eventually(timeout: .seconds(180)) { try await b[0].digest() == a.digest() })
-                }
-                let sum = try await TestDatabase.scalar(
-                    bDatabase, "SELECT sum(count)::bigint FROM lookup_counts", as: Int64.self)
-                #expect(sum == Int64(20000 * 20001 / 2))
+            let neighbour = HostileNeighbour(name: "backlog", upstreamRealm: AppConfiguration.realm(of: upstream))
+            let now = HostileNeighbour.now
+            let records = (1...4000).map { index in
+                neighbour.identity.sign(
+                    CountRecord(
+                        origin: neighbour.nodeID, nameKey: "n\(index)", count: Int64(index), lastLookupAtMicros: now))
             }
+            neighbour.append(Array(records[..<2000]))
+            let bDatabase = try await TestDatabase.create()
+            try await neighbour.run { url in
+                try await withNodes([["DATABASE_URL": bDatabase, "SYNC_BATCH_SIZE": "250"]], upstream: upstream) { b in
+                    try "\(url)\n".write(toFile: b[0].peersFile, atomically: true, encoding: .utf8)
+                    #expect(
+                        try await eventually {
+                            try await TestDatabase.scalar(bDatabase, "SELECT checkpoint FROM peers", as: String.self)
+                                == "1.2000"
+                        })
+                }
+                #expect(
+                    try await TestDatabase.scalar(bDatabase, "SELECT count(*) FROM lookup_counts", as: Int64.self)
+                        == 2000)
+                neighbour.append(Array(records[2000...]))
+                let askedBefore = neighbour.requestedPositions.count
+                try await withNodes([["DATABASE_URL": bDatabase, "SYNC_BATCH_SIZE": "250"]], upstream: upstream) { b in
+                    try "\(url)\n".write(toFile: b[0].peersFile, atomically: true, encoding: .utf8)
+                    #expect(
+                        try await eventually(timeout: .seconds(60)) {
+                            try await TestDatabase.scalar(bDatabase, "SELECT checkpoint FROM peers", as: String.self)
+                                == "1.4000"
+                        })
+                }
+                #expect(neighbour.requestedPositions.dropFirst(askedBefore).first == "1.2000")
+                #expect(!neighbour.requestedPositions.dropFirst(askedBefore).contains("0"))
+            }
+            let sum = try await TestDatabase.scalar(
+                bDatabase, "SELECT sum(count)::bigint FROM lookup_counts", as: Int64.self)
+            #expect(sum == Int64(4000 * 4001 / 2))
         }
     }
 

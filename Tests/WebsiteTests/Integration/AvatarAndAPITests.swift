@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 import FakeUpstream
 import Foundation
 import SyncProtocol
@@ -61,7 +62,51 @@ import Testing
                 let metrics = try await fetch("\(node)/metrics").text
                 #expect(metrics.contains("heads_lookups_total 1"))
                 #expect(metrics.contains("heads_upstream_requests_total{service=\"profile\",outcome=\"found\"} 1"))
-                #expect(metrics.contains("heads_http_requests_total{method=\"GET\",status=\"200\"}"))
+                // Hummingbird's metrics middleware: requests and latency histograms by route.
+                #expect(
+                    metrics.contains(
+                        "hb_requests_total{http_route=\"/heads/{name}\",http_request_method=\"GET\",http_response_status_code=\"200\"}"
+                    ))
+                #expect(metrics.contains("http_server_request_duration_bucket{http_route=\"/heads/{name}\""))
+                // The process and the pool.
+                for name in [
+                    "process_cpu_seconds_total ", "process_resident_memory_bytes ", "process_open_fds ",
+                    "process_start_time_seconds ", "heads_database_pool_size 16", "heads_database_pool_in_use ",
+                ] {
+                    #expect(metrics.contains("\n\(name)"), "\(name)")
+                }
+            }
+        }
+    }
+
+    @Test func headRequestsSecurityHeadersAndSiteFiles() async throws {
+        let url = try await TestDatabase.create()
+        try await withFakeUpstream { upstream in
+            try await withNode(database: url, upstream: upstream) { node in
+                for path in ["/", "/heads/kim", "/federation", "/api/v1/node", "/heads/not%20a%20name"] {
+                    let page = try await fetch("\(node)\(path)")
+                    #expect(page.header("x-content-type-options") == "nosniff", "\(path)")
+                    #expect(page.header("content-security-policy")?.contains("frame-ancestors 'none'") == true)
+                    #expect(page.header("content-security-policy")?.contains("default-src 'none'") == true)
+                    #expect(page.header("referrer-policy") == "no-referrer")
+                }
+                // HEAD answers every GET route with its headers and no body, and never counts a lookup.
+                for path in ["/", "/heads/kim", "/display_skin?username=kim", "/api/v1/heads/kim", "/robots.txt"] {
+                    var request = HTTPClientRequest(url: "\(node)\(path)")
+                    request.method = .HEAD
+                    let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
+                    #expect(response.status == .ok, "\(path)")
+                    #expect(try await response.body.collect(upTo: 1024).readableBytes == 0)
+                }
+                let stored = try await TestDatabase.scalar(
+                    url, "SELECT coalesce(sum(count), 0)::bigint FROM lookup_counts WHERE name_key = 'kim'",
+                    as: Int64.self)
+                #expect(stored == 1)
+                let robots = try await fetch("\(node)/robots.txt")
+                #expect(robots.text.contains("Disallow: /heads/") && robots.text.contains("Disallow: /display_skin"))
+                let icon = try await fetch("\(node)/favicon.svg")
+                #expect(icon.status == 200 && icon.header("content-type") == "image/svg+xml")
+                #expect(try await fetch("\(node)/").text.contains("rel=\"icon\""))
             }
         }
     }

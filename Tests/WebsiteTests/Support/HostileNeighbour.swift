@@ -13,6 +13,10 @@ final class HostileNeighbour: Sendable {
     let name: String
     let upstreamRealm: String?
     private let records = Mutex<[WireRecord]>([])
+    private let requests = Mutex<[String]>([])
+
+    /// The `since` of every changes request, in order.
+    var requestedPositions: [String] { requests.withLock { $0 } }
 
     init(name: String = "hostile", upstreamRealm: String?) {
         self.name = name
@@ -43,6 +47,7 @@ final class HostileNeighbour: Sendable {
         router.get("/api/v1/changes") { [self] request, _ -> ChangesDocument in
             let query = request.uri.queryParameters
             let since = FeedPosition(query.get("since") ?? "0") ?? .beginning
+            requests.withLock { $0.append(since.description) }
             let limit = Int(query.get("limit") ?? "1000") ?? 1000
             let all = records.withLock { $0 }
             let start = Int(since.sequence)

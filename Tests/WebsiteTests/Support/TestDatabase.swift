@@ -19,8 +19,32 @@ enum TestDatabase {
     }()
     private static let counter = Atomic<Int>(0)
 
+    private static let cleaned = Atomic<Bool>(false)
+
+    /// Drops the databases that earlier test runs left (their process is gone), once per run;
+    /// a run's own databases go with the throwaway cluster, or with the next run.
+    static func dropLeftovers() async throws {
+        guard cleaned.compareExchange(expected: false, desired: true, ordering: .relaxed).exchanged else { return }
+        try await withClient(adminURL) { client in
+            var names: [String] = []
+            for try await name in try await client.query(
+                "SELECT datname FROM pg_database WHERE datname LIKE 'website\\_test\\_%'"
+            ).decode(String.self) {
+                names.append(name)
+            }
+            for name in names {
+                let parts = name.split(separator: "_")
+                guard parts.count > 2, let pid = Int32(parts[2]), pid != ProcessInfo.processInfo.processIdentifier,
+                    kill(pid, 0) != 0
+                else { continue }
+                _ = try? await client.query(PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(name) WITH (FORCE)"))
+            }
+        }
+    }
+
     /// Creates an empty database and returns its URL.
     static func create() async throws -> String {
+        try await dropLeftovers()
         let name =
             "website_test_\(ProcessInfo.processInfo.processIdentifier)_\(counter.add(1, ordering: .relaxed).newValue)_\(UInt32.random(in: 0...UInt32.max))"
         try await withClient(adminURL) { client in
