@@ -12,8 +12,16 @@ public struct ChangesDocument: Codable, Sendable {
     /// The serving node's latest change sequence value (lag estimate: this minus the last merged one).
     public var latestSequence: Int64
     public var records: [WireRecord]
+    /// The feed's epoch: positions of another epoch mean nothing here (the serving node's database
+    /// was restored or replaced), and a puller holding one starts again from `0`. Absent from
+    /// nodes of the previous release.
+    public var epoch: String?
 
-    public init(nodeId: String, since: String, next: String, more: Bool, latestSequence: Int64, records: [WireRecord]) {
+    public init(
+        nodeId: String, since: String, next: String, more: Bool, latestSequence: Int64, records: [WireRecord],
+        epoch: String? = nil
+    ) {
+        self.epoch = epoch
         self.nodeId = nodeId
         self.since = since
         self.next = next

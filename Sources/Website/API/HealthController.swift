@@ -9,6 +9,11 @@ struct HealthController<Context: RequestContext> {
     func addRoutes(to router: Router<Context>) {
         router.get("/healthz") { _, _ in "ok\n" }
         router.get("/readyz") { _, _ -> Response in
+            if database.breaker.isOpen {
+                throw HTTPError(
+                    .serviceUnavailable, headers: [.retryAfter: "2"],
+                    message: "The database missed its deadline; not ready until it answers again.")
+            }
             guard try await migrator.isUpToDate(database) else {
                 throw HTTPError(.serviceUnavailable, message: "The database schema is not up to date.")
             }

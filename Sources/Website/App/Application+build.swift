@@ -45,6 +45,7 @@ public func buildApplication(
     let peers = PeerRepository(database: database)
     let names = NodeNames()
     let signal = ChangeSignal()
+    let feedEpoch = FeedEpoch(repository: FeedEpochRepository(client: postgres, logger: logger), logger: logger)
     let neighbourClient = NeighbourClient(
         httpClient: httpClient, timeout: configuration.syncTimeout,
         maximumResponseBytes: configuration.syncMaximumResponseBytes)
@@ -56,7 +57,7 @@ public func buildApplication(
         batchSize: configuration.syncBatchSize, wait: configuration.syncWait, requestTimeout: configuration.syncTimeout,
         rules: PlausibilityRules(futureTolerance: configuration.syncFutureTolerance),
         maximumNewOriginsPerHour: configuration.syncMaximumNewOriginsPerHour,
-        upstreamRealm: configuration.upstreamRealm)
+        upstreamRealm: configuration.upstreamRealm, antiEntropyInterval: configuration.antiEntropyInterval)
     let directory = PeerDirectory(
         settings: .init(
             peersList: configuration.peers, peersFile: configuration.peersFile,
@@ -84,13 +85,19 @@ public func buildApplication(
     HeadsAPIController(profiles: profiles, counts: counts, node: node).addRoutes(to: router)
     HealthController(migrator: migrator, database: database).addRoutes(to: router)
     NodeInfoController(node: node, upstreamRealm: configuration.upstreamRealm).addRoutes(to: router)
-    MetricsController(metrics: metrics, database: database, peers: peers).addRoutes(to: router)
+    MetricsController(metrics: metrics, database: database, peers: peers, feed: ChangesFeed(database: database))
+        .addRoutes(to: router)
     SyncAPIController(
-        feed: ChangesFeed(database: database), signal: signal, avatars: avatars, node: node,
+        feed: ChangesFeed(database: database), signal: signal, avatars: avatars, node: node, epoch: feedEpoch,
         defaultLimit: configuration.syncBatchSize
     ).addRoutes(to: router)
-    FederationController(peers: peers, trust: trust, blocklist: blocklist, node: node, renderer: renderer)
-        .addRoutes(to: router)
+    let feed = ChangesFeed(database: database)
+    ReconciliationController(
+        digests: DigestRepository(database: database), signer: RecordSigner(node: node, feed: feed), node: node
+    ).addRoutes(to: router)
+    FederationController(
+        peers: peers, trust: trust, blocklist: blocklist, feed: feed, node: node, renderer: renderer
+    ).addRoutes(to: router)
 
     var app = Application(
         router: router,
@@ -101,7 +108,7 @@ public func buildApplication(
         services: [
             postgres, HTTPClientService(client: httpClient),
             ChangeListener(client: postgres, signal: signal, logger: logger),
-            blocklist, directory,
+            blocklist, feedEpoch, directory,
         ],
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.httpPort) },
         logger: logger)
@@ -109,6 +116,7 @@ public func buildApplication(
         try await StartupRetry.run(logger: logger) {
             try await migrator.migrate()
             node.load(try await NodeIdentityRepository(client: postgres, logger: logger).loadOrCreate())
+            try await feedEpoch.check()
         }
         logger.info("node ready", metadata: ["node": "\(node.name)", "id": "\(node.id)"])
     }

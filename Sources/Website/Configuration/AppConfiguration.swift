@@ -44,6 +44,8 @@ public struct AppConfiguration: Sendable {
     public var blocklist: String
     /// The `blocklist` file: one node id per line, `#` comments; re-read when it changes.
     public var blocklistFile: String
+    /// How often each neighbour's data is compared by digests (anti-entropy); nil turns it off.
+    public var antiEntropyInterval: Duration?
     /// Which profile service this node's profiles come from; neighbours must name the same one
     /// before their profiles and heads are merged. Defaults to the profile URL's scheme and host.
     public var upstreamRealm: String
@@ -76,6 +78,8 @@ public struct AppConfiguration: Sendable {
         self.syncFutureTolerance = try settings.seconds("SYNC_FUTURE_TOLERANCE_SECONDS", default: 300)
         self.syncMaximumNewOriginsPerHour = try settings.integer(
             "SYNC_MAX_NEW_ORIGINS_PER_HOUR", default: 1000, in: 0...10_000_000)
+        let antiEntropySeconds = try settings.integer("ANTI_ENTROPY_INTERVAL_SECONDS", default: 300, in: 0...86400)
+        self.antiEntropyInterval = antiEntropySeconds == 0 ? nil : .seconds(antiEntropySeconds)
         self.blocklist = settings.string("BLOCKLIST", default: "")
         self.blocklistFile = settings.string("BLOCKLIST_FILE", default: "blocklist")
         self.upstreamRealm = settings.string("UPSTREAM_REALM", default: Self.realm(of: mojangAPIURL))
@@ -164,7 +168,8 @@ extension AppConfiguration {
     /// with dashes (`HTTP_PORT` is `--http-port`).
     public static let keys = [
         "HTTP_HOST", "HTTP_PORT", "HTTP_IDLE_TIMEOUT", "DATABASE_URL", "PGHOST", "PGPORT", "PGUSER", "PGPASSWORD",
-        "PGDATABASE", "DATABASE_POOL_SIZE", "DATABASE_TIMEOUT_SECONDS", "DATABASE_SYNCHRONOUS_COMMIT", "NODE_NAME",
+        "PGDATABASE", "DATABASE_POOL_SIZE", "DATABASE_TIMEOUT_SECONDS", "DATABASE_SYNCHRONOUS_COMMIT",
+        "DATABASE_IDLE_TRANSACTION_TIMEOUT_SECONDS", "ANTI_ENTROPY_INTERVAL_SECONDS", "NODE_NAME",
         "MOJANG_API_URL", "AVATAR_URL",
         "PROFILE_CACHE_SECONDS",
         "UPSTREAM_TIMEOUT_SECONDS", "LOG_LEVEL", "PEERS", "PEERS_FILE", "DISCOVERY_INTERVAL_SECONDS", "SYNC_BATCH_SIZE",

@@ -1,5 +1,6 @@
 import Foundation
 import PostgresNIO
+import SyncProtocol
 
 /// Turns `DATABASE_URL` (or, without it, the standard `PG*` variables) into a client configuration.
 enum DatabaseSettings {
@@ -33,6 +34,11 @@ enum DatabaseSettings {
         if synchronousCommit == "off" {
             configuration.options.additionalStartupParameters.append(("synchronous_commit", "off"))
         }
+        // A transaction left open on one of the node's sessions would hold back the changes feed's
+        // horizon (and so the whole feed) for every neighbour: PostgreSQL ends it after this long.
+        let idle = try settings.seconds("DATABASE_IDLE_TRANSACTION_TIMEOUT_SECONDS", default: 60)
+        configuration.options.additionalStartupParameters.append(
+            ("idle_in_transaction_session_timeout", String(idle.wholeNanoseconds / 1_000_000)))
         return configuration
     }
 

@@ -29,6 +29,19 @@ struct NeighbourClient: Sendable {
         return try decode(ChangesDocument.self, from: body)
     }
 
+    /// Digests of the ranges under `prefix`, and the answer's size in bytes.
+    func digests(at base: String, prefix: String) async throws -> (DigestsDocument, Int) {
+        let body = try await get("\(base)/api/v1/digests?prefix=\(prefix)", deadline: timeout, limit: 256 * 1024)
+        return (try decode(DigestsDocument.self, from: body), body.readableBytes)
+    }
+
+    /// The records of a range, and the answer's size in bytes.
+    func records(at base: String, prefix: String) async throws -> (RecordsDocument, Int) {
+        let body = try await get(
+            "\(base)/api/v1/records?prefix=\(prefix)", deadline: timeout, limit: maximumResponseBytes)
+        return (try decode(RecordsDocument.self, from: body), body.readableBytes)
+    }
+
     /// A head by hash; the bytes must hash to the name and be a PNG within the size bound.
     func head(at base: String, sha256: String) async throws -> HeadImage {
         let body = try await get("\(base)/api/v1/avatars/\(sha256)", deadline: timeout, limit: HeadImage.maximumSize)

@@ -31,6 +31,8 @@ final class PeerPuller: Sendable {
         var upstreamRealm = ""
         /// This replica's lease holder name.
         var holder = UUID().uuidString
+        /// How often the data is compared with the neighbour's by digests (nil: never).
+        var antiEntropyInterval: Duration? = .seconds(300)
     }
 
     /// Where the neighbour answers and what it says of itself; discovery updates it.
@@ -136,17 +138,37 @@ final class PeerPuller: Sendable {
 
     /// Pulls while this replica holds the lease; returns when another replica took it over.
     private func pullWhileLeased(backoff: inout Backoff) async throws {
-        var position = try await peers.checkpoint(nodeID: nodeID)
+        let checkpoint = try await peers.checkpoint(nodeID: nodeID)
+        var position = checkpoint.position
+        var epoch = checkpoint.epoch
+        /// Said on the federation page until the neighbour is caught up again.
+        var notice: String?
         var caughtUp = false
         var limit = settings.batchSize
         var rounds = 0
         var lastCaughtUp = ContinuousClock.now
+        var nextAntiEntropy = settings.antiEntropyInterval.map { ContinuousClock.now + min($0, .seconds(30)) }
         while !Task.isCancelled {
             let roundStarted = ContinuousClock.now
             let wait = caughtUp ? settings.wait : .zero
             guard
                 try await peers.takeLease(nodeID: nodeID, holder: settings.holder, duration: leaseDuration(wait))
             else { return }
+            if let due = nextAntiEntropy, roundStarted >= due, let interval = settings.antiEntropyInterval,
+                let base = currentAddress
+            {
+                do {
+                    try await antiEntropyRound(base: base)
+                } catch {
+                    if Task.isCancelled { return }
+                    logger.warning("anti-entropy round failed", metadata: ["error": "\(error)"])
+                }
+                nextAntiEntropy = ContinuousClock.now + interval
+                // Renew the lease for the wait that follows.
+                guard
+                    try await peers.takeLease(nodeID: nodeID, holder: settings.holder, duration: leaseDuration(wait))
+                else { return }
+            }
             let allowance =
                 settings.maximumNewOriginsPerHour
                 - (try await trust.originsIntroducedLastHour(by: nodeID))
@@ -157,9 +179,22 @@ final class PeerPuller: Sendable {
             guard let base = currentAddress else { throw NeighbourError.status(0) }
             let document = try await neighbour.changes(at: base, since: position, limit: limit, wait: wait)
             guard document.nodeId == nodeID else { throw NeighbourError.wrongNode(document.nodeId) }
+            if let theirs = document.epoch, let ours = epoch, theirs != ours, position != .beginning {
+                // The checkpoint belongs to another incarnation of the neighbour's feed: start
+                // again (merging is idempotent and only winners write, so nothing is doubled).
+                let reason =
+                    "the neighbour's database was restored or replaced (new feed epoch): pulling everything again"
+                notice = reason
+                logger.notice("neighbour's feed has a new epoch; pulling from the beginning")
+                try await peers.restart(nodeID: nodeID, holder: settings.holder, epoch: theirs, reason: reason)
+                position = .beginning
+                epoch = theirs
+                caughtUp = false
+                continue
+            }
             guard let next = FeedPosition(document.next), next >= position else { throw NeighbourError.badPosition }
 
-            let checked = await check(document)
+            let checked = await check(document.records)
             let unknown = try await trust.unknownOrigins(
                 Array(Set(checked.accepted.map(\.origin)).subtracting([ownID])))
             if unknown.count > allowance {
@@ -168,8 +203,10 @@ final class PeerPuller: Sendable {
                 limit = allowance
                 continue
             }
+            if !document.more { notice = nil }
             let status = PeerRepository.BatchStatus(
-                state: document.more ? .syncing : .idle, reason: realmRefusal,
+                state: document.more ? .syncing : .idle, epoch: document.epoch,
+                reason: [realmRefusal, notice].compactMap { $0 }.joined(separator: "; ").nilIfEmpty,
                 lag: document.more ? max(0, document.latestSequence - (document.records.last?.sequence ?? 0)) : 0,
                 rejected: checked.rejected)
             let batch = MergeBatch(checked.accepted)
@@ -186,6 +223,7 @@ final class PeerPuller: Sendable {
             limit = settings.batchSize
             let progressed = next != position
             position = next
+            epoch = document.epoch ?? epoch
             caughtUp = !document.more
             if caughtUp { lastCaughtUp = .now }
             metrics.neighbourLag(
@@ -202,6 +240,55 @@ final class PeerPuller: Sendable {
         }
     }
 
+    /// One anti-entropy round: what the neighbour has and this node lacks is merged with the
+    /// same checks as the feed's records. Failures are reported and retried next interval.
+    @discardableResult
+    func antiEntropyRound(base: String) async throws -> AntiEntropy.Report {
+        let started = ContinuousClock.now
+        do {
+            let reconciler = AntiEntropy(neighbour: neighbour, digests: DigestRepository(database: database))
+            var merged = 0
+            let report = try await reconciler.reconcile(with: base, nodeID: nodeID) { wire in
+                merged += try await mergeRepaired(wire)
+            }
+            metrics.antiEntropy(neighbour: nodeID, report: report, merged: merged)
+            let level: Logger.Level = merged > 0 ? .notice : .debug
+            logger.log(
+                level: level, "anti-entropy round",
+                metadata: [
+                    "messages": "\(report.messages)", "bytes": "\(report.bytes)", "ranges": "\(report.rangesFetched)",
+                    "records": "\(report.recordsReceived)", "repaired": "\(merged)",
+                    "seconds": "\((ContinuousClock.now - started).seconds)",
+                ])
+            return report
+        }
+    }
+
+    /// Checks and merges records found by anti-entropy (no checkpoint moves); returns how many
+    /// changed this node. New origins beyond the hour's allowance are left for a later round.
+    private func mergeRepaired(_ wire: [WireRecord]) async throws -> Int {
+        var checked = await check(wire)
+        let allowance = max(
+            0, settings.maximumNewOriginsPerHour - (try await trust.originsIntroducedLastHour(by: nodeID)))
+        let unknown = try await trust.unknownOrigins(
+            Array(Set(checked.accepted.map(\.origin)).subtracting([ownID])))
+        if unknown.count > allowance {
+            let admitted = Set(unknown.sorted().prefix(allowance))
+            checked.accepted.removeAll { unknown.contains($0.origin) && !admitted.contains($0.origin) }
+        }
+        let batch = MergeBatch(checked.accepted)
+        let (merger, nodeID, logger, rejected) = (merger, nodeID, logger, checked.rejected)
+        let outcome = try await database.transaction { connection in
+            try await PeerRepository.recordRejections(rejected, neighbour: nodeID, on: connection, logger: logger)
+            return try await merger.mergeRecords(batch, from: nodeID, on: connection)
+        }
+        let hashes = batch.profiles.keys.compactMap(\.avatarSHA256)
+        if !hashes.isEmpty, let base = currentAddress {
+            heads.start(hashes: hashes, sweep: false, from: base, neighbourID: nodeID)
+        }
+        return outcome.profilesChanged + outcome.countsChanged
+    }
+
     /// A paused neighbour: its checkpoint stays at what was merged; nothing is lost.
     private func pauseForLimit() async throws {
         let reason =
@@ -214,12 +301,12 @@ final class PeerPuller: Sendable {
     }
 
     /// The records of an answer that may be merged, and the count of the others by reason.
-    private func check(_ document: ChangesDocument) async -> (accepted: [SyncRecord], rejected: [String: Int]) {
+    private func check(_ wireRecords: [WireRecord]) async -> (accepted: [SyncRecord], rejected: [String: Int]) {
         var rejected: [String: Int] = [:]
         var records: [SyncRecord] = []
         let refuseProfiles = realmRefusal != nil
         let blocked = blocklist.blocked
-        for wire in document.records {
+        for wire in wireRecords {
             guard let record = wire.record else {
                 rejected["malformed", default: 0] += 1
                 continue
@@ -239,4 +326,9 @@ final class PeerPuller: Sendable {
         }
         return (verified.accepted, rejected)
     }
+}
+
+extension String {
+    /// nil for the empty string.
+    var nilIfEmpty: String? { isEmpty ? nil : self }
 }

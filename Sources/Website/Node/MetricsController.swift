@@ -8,12 +8,16 @@ struct MetricsController<Context: RequestContext> {
     let metrics: NodeMetrics
     let database: Database
     let peers: PeerRepository
+    let feed: ChangesFeed
 
     func addRoutes(to router: Router<Context>) {
         router.get("/metrics") { _, _ in
             metrics.databasePool(
                 inUse: database.usage.inUse, waiting: database.usage.waiting,
                 size: database.usage.size)
+            if let horizon = try? await feed.horizon() {
+                metrics.feedHorizon(ageSeconds: horizon.ageSeconds)
+            }
             if let known = try? await peers.all() {
                 let now = Date()
                 for peer in known {

@@ -89,6 +89,29 @@ final class NodeMetrics: Sendable {
         ).set(Double(lag))
     }
 
+    func antiEntropy(neighbour: String, report: AntiEntropy.Report, merged: Int) {
+        let labels = [("neighbour", neighbour)]
+        counter("anti_entropy_rounds", "Anti-entropy rounds per neighbour", labels).increment()
+        counter("anti_entropy_messages", "Digest and records requests made by anti-entropy", labels)
+            .increment(by: Int64(report.messages))
+        registry.makeCounter(
+            descriptor: MetricNameDescriptor(
+                namespace: "heads", metricName: "anti_entropy_received", unitName: "bytes_total",
+                helpText: "Bytes of digest and records answers received by anti-entropy"),
+            labels: labels
+        ).increment(by: Int64(report.bytes))
+        counter("anti_entropy_repaired", "Records that anti-entropy merged and that changed this node", labels)
+            .increment(by: Int64(merged))
+    }
+
+    /// How long the oldest writing transaction in the cluster has held the feed's horizon back.
+    func feedHorizon(ageSeconds: Double) {
+        gauge(
+            "feed_horizon_age", "Age of the oldest running writing transaction, which holds back the changes feed",
+            unit: "seconds"
+        ).set(ageSeconds)
+    }
+
     func neighbourLimited(neighbour: String) {
         counter("sync_limited", "Times a neighbour was paused by the new-origins limit", [("neighbour", neighbour)])
             .increment()

@@ -11,10 +11,42 @@ struct Database: Sendable {
     let logger: Logger
     /// Connections this process's queries hold and wait for (shared by copies of this value).
     var usage = PoolUsage()
+    /// Open while the database does not answer (shared by copies of this value).
+    var breaker = DatabaseBreaker()
 
     /// The same database with another deadline (background work that may take longer).
     func with(timeout: Duration) -> Database {
-        Database(client: client, timeout: timeout, logger: logger, usage: usage)
+        Database(client: client, timeout: timeout, logger: logger, usage: usage, breaker: breaker)
+    }
+
+    /// Runs `work` under the deadline behind the breaker: refused at once while it is open, and
+    /// opening it when the database misses the deadline or cannot be reached.
+    private func guarded<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) async throws -> T {
+        try breaker.check()
+        do {
+            return try await Self.withDeadline(timeout, work)
+        } catch let error as DatabaseTimeout {
+            tripBreaker(error)
+            throw error
+        } catch let error as DatabaseUnavailable {
+            tripBreaker(error)
+            throw error
+        } catch let error as PSQLError where error.code == .connectionError || error.code == .serverClosedConnection {
+            tripBreaker(error)
+            throw error
+        }
+    }
+
+    private func tripBreaker(_ error: any Error) {
+        breaker.trip(
+            reason: "\(error)",
+            probe: { [client, timeout, logger] in
+                try await Self.withDeadline(timeout) { () async throws -> Void in
+                    try await client.withConnection { connection in
+                        _ = try await connection.query("SELECT 1", logger: logger).collect()
+                    }
+                }
+            }, logger: logger)
     }
 
     /// How many of the pool's connections the node's queries hold, and how many wait for one.
@@ -64,7 +96,7 @@ struct Database: Sendable {
     func query<Result: Sendable>(
         _ query: PostgresQuery, _ decode: @escaping @Sendable (PostgresRowSequence) async throws -> Result
     ) async throws -> Result {
-        try await Self.withDeadline(timeout) { [client, logger, usage] in
+        try await guarded { [client, logger, usage] in
             try await usage.lease(client) { connection in
                 try await decode(try await connection.query(query, logger: logger))
             }
@@ -89,7 +121,7 @@ struct Database: Sendable {
     func transaction<T: Sendable>(
         _ work: @escaping @Sendable (PostgresConnection) async throws -> T
     ) async throws -> T {
-        try await Self.withDeadline(timeout) { [client, logger, usage] in
+        try await guarded { [client, logger, usage] in
             try await usage.lease(client) { connection in
                 try await connection.withTransaction(logger: logger) { connection in try await work(connection) }
             }

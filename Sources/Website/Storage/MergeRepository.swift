@@ -43,22 +43,33 @@ struct MergeRepository {
             for try await text in rows.decode(String.self) { stored = text }
             guard let stored, (FeedPosition(stored) ?? .beginning) == previous else { throw LeaseLost() }
 
-            var outcome = Outcome()
-            let origins = Set(batch.profiles.keys.map(\.origin)).union(batch.counts.keys.map(\.origin))
-            if !origins.isEmpty {
-                try await recordOrigins(Array(origins), from: neighbour, on: connection)
-            }
-            if !batch.profiles.isEmpty {
-                outcome.profilesChanged = try await mergeProfiles(batch.profiles, on: connection)
-            }
-            if !batch.counts.isEmpty {
-                outcome.countsChanged = try await mergeCounts(batch.counts, on: connection)
-            }
+            let outcome = try await mergeRecords(batch, from: neighbour, on: connection)
             try await PeerRepository.recordBatch(
                 neighbour: neighbour, checkpoint: checkpoint, status: status,
                 merged: outcome.profilesChanged + outcome.countsChanged, on: connection, logger: logger)
             return outcome
         }
+    }
+
+    /// Merges the records of `batch` (inside the caller's transaction), noting which neighbour
+    /// delivered each origin.
+    func mergeRecords(
+        _ batch: MergeBatch, from neighbour: String, on connection: PostgresConnection
+    ) async throws
+        -> Outcome
+    {
+        var outcome = Outcome()
+        let origins = Set(batch.profiles.keys.map(\.origin)).union(batch.counts.keys.map(\.origin))
+        if !origins.isEmpty {
+            try await recordOrigins(Array(origins), from: neighbour, on: connection)
+        }
+        if !batch.profiles.isEmpty {
+            outcome.profilesChanged = try await mergeProfiles(batch.profiles, on: connection)
+        }
+        if !batch.counts.isEmpty {
+            outcome.countsChanged = try await mergeCounts(batch.counts, on: connection)
+        }
+        return outcome
     }
 
     /// Notes which neighbour delivered each origin, and which one delivered it first.

@@ -28,6 +28,8 @@ struct PeerRepository {
     /// The status a merged batch leaves behind.
     struct BatchStatus: Sendable {
         var state: PeerState
+        /// The feed epoch of the new checkpoint (nil from a neighbour of the previous release).
+        var epoch: String? = nil
         var reason: String?
         var lag: Int64
         /// Rejected records by ``RecordVerifier/Rejection/reason``.
@@ -44,9 +46,30 @@ struct PeerRepository {
             """)
     }
 
-    func checkpoint(nodeID: String) async throws -> FeedPosition {
-        try await database.values("SELECT checkpoint FROM peers WHERE node_id = \(nodeID)", as: String.self)
-            .first.flatMap(FeedPosition.init) ?? .beginning
+    /// Where the puller resumes: the merged position and the feed epoch it belongs to.
+    struct Checkpoint: Sendable, Equatable {
+        var position: FeedPosition
+        var epoch: String?
+    }
+
+    func checkpoint(nodeID: String) async throws -> Checkpoint {
+        try await database.query(
+            "SELECT checkpoint, checkpoint_epoch FROM peers WHERE node_id = \(nodeID)"
+        ) { rows in
+            for try await (text, epoch) in rows.decode((String, String?).self) {
+                return Checkpoint(position: FeedPosition(text) ?? .beginning, epoch: epoch)
+            }
+            return Checkpoint(position: .beginning, epoch: nil)
+        }
+    }
+
+    /// The neighbour's feed started a new epoch: its checkpoint goes back to the beginning.
+    func restart(nodeID: String, holder: String, epoch: String, reason: String) async throws {
+        try await database.execute(
+            """
+            UPDATE peers SET checkpoint = '0', checkpoint_epoch = \(epoch), state = 'syncing', state_reason = \(reason)
+            WHERE node_id = \(nodeID) AND lease_holder = \(holder)
+            """)
     }
 
     /// Takes or renews the lease on a neighbour for `duration`; false when another replica holds it.
@@ -77,18 +100,26 @@ struct PeerRepository {
     ) async throws {
         try await connection.query(
             """
-            UPDATE peers SET checkpoint = \(checkpoint.description), state = \(status.state.rawValue),
+            UPDATE peers SET checkpoint = \(checkpoint.description), checkpoint_epoch = \(status.epoch),
+                state = \(status.state.rawValue),
                 state_reason = \(status.reason), last_success_at = now(), lag = \(status.lag),
                 merged_total = merged_total + \(Int64(merged)),
                 rejected_total = rejected_total + \(Int64(status.rejectedCount))
             WHERE node_id = \(neighbour)
             """, logger: logger)
-        guard !status.rejected.isEmpty else { return }
-        let reasons = Array(status.rejected.keys)
+        try await recordRejections(status.rejected, neighbour: neighbour, on: connection, logger: logger)
+    }
+
+    /// Adds rejected records to the per-neighbour, per-reason totals.
+    static func recordRejections(
+        _ rejected: [String: Int], neighbour: String, on connection: PostgresConnection, logger: Logger
+    ) async throws {
+        guard !rejected.isEmpty else { return }
+        let reasons = Array(rejected.keys)
         try await connection.query(
             """
             INSERT INTO rejections (neighbour, reason, total)
-            SELECT \(neighbour), r, n FROM unnest(\(reasons)::text[], \(reasons.map { Int64(status.rejected[$0]!) })::int8[]) AS x(r, n)
+            SELECT \(neighbour), r, n FROM unnest(\(reasons)::text[], \(reasons.map { Int64(rejected[$0]!) })::int8[]) AS x(r, n)
             ON CONFLICT (neighbour, reason) DO UPDATE SET total = rejections.total + excluded.total, last_at = now()
             """, logger: logger)
     }

@@ -44,10 +44,11 @@ struct ChangesFeed {
             ) AS changes
             ORDER BY xid, seq
             LIMIT \(limit)
-            """, Self.changes)
+            """, Self.decodeChanges)
     }
 
-    @Sendable private static func changes(_ rows: PostgresRowSequence) async throws -> [Change] {
+    /// Rows of (kind, xid, seq, name, display name, uuid, µs, origin, avatar, count, signature).
+    @Sendable static func decodeChanges(_ rows: PostgresRowSequence) async throws -> [Change] {
         var changes: [Change] = []
         for try await (kind, xidText, seq, name, displayName, uuid, micros, origin, avatar, count, signature)
             in rows.decode(
@@ -107,6 +108,32 @@ struct ChangesFeed {
                       AND coalesce(p.avatar_sha256, '') = i.avatar AND p.signature IS NULL
                     """, logger: logger)
             }
+        }
+    }
+
+    /// What holds the feed's horizon back: the oldest transaction with a transaction id running
+    /// anywhere in the cluster (the feed serves nothing newer until it ends).
+    struct Horizon: Sendable, Equatable {
+        /// How long the oldest writing transaction has been running (0 when none runs).
+        var ageSeconds: Double
+        /// Its backend's process id and what it runs, when there is one.
+        var pid: Int32?
+        var query: String?
+    }
+
+    func horizon() async throws -> Horizon {
+        try await database.query(
+            """
+            SELECT coalesce(extract(epoch FROM now() - xact_start)::float8, 0), pid, left(query, 120)
+            FROM pg_stat_activity
+            WHERE backend_xid IS NOT NULL AND pid <> pg_backend_pid()
+            ORDER BY xact_start LIMIT 1
+            """
+        ) { rows in
+            for try await (age, pid, query) in rows.decode((Double, Int32, String?).self) {
+                return Horizon(ageSeconds: max(0, age), pid: pid, query: query)
+            }
+            return Horizon(ageSeconds: 0, pid: nil, query: nil)
         }
     }
 

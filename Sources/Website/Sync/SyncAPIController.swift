@@ -13,6 +13,7 @@ struct SyncAPIController<Context: RequestContext> {
     let signal: ChangeSignal
     let avatars: AvatarRepository
     let node: LocalNode
+    let epoch: FeedEpoch
     let defaultLimit: Int
 
     func addRoutes(to router: Router<Context>) {
@@ -48,30 +49,11 @@ struct SyncAPIController<Context: RequestContext> {
                 changes = try await feed.changes(after: since, limit: limit)
             }
         }
-        // Own records are signed once: those not signed yet are signed here and the signatures stored.
-        let signed = await changes.concurrentMap { [self] change in sign(change) }
-        let fresh = zip(changes, signed).compactMap { change, record in change.signature == nil ? record : nil }
-        if !fresh.isEmpty { try? await feed.storeOwnSignatures(fresh) }
-        let records = zip(changes, signed).compactMap { change, record in
-            record.map { WireRecord($0, sequence: change.position.sequence) }
-        }
+        let records = await RecordSigner(node: node, feed: feed).wireRecords(changes)
         return ChangesDocument(
             nodeId: node.id, since: since.description, next: (changes.last?.position ?? since).description,
-            more: changes.count == limit, latestSequence: try await feed.latestSequence(), records: records)
-    }
-
-    /// A record with its stored signature; own records not signed yet are signed now.
-    private func sign(_ change: ChangesFeed.Change) -> SyncRecord? {
-        let ownID = node.id
-        if let profile = change.profile {
-            if let signature = change.signature { return .profile(profile, signature: signature) }
-            return profile.origin == ownID ? node.identity.sign(profile) : nil
-        }
-        if let count = change.count {
-            if let signature = change.signature { return .count(count, signature: signature) }
-            return count.origin == ownID ? node.identity.sign(count) : nil
-        }
-        return nil
+            more: changes.count == limit, latestSequence: try await feed.latestSequence(), records: records,
+            epoch: epoch.epoch)
     }
 
     @Sendable func avatar(request: Request, context: Context) async throws -> Response {

@@ -6,11 +6,14 @@ struct FederationController<Context: RequestContext> {
     let peers: PeerRepository
     let trust: TrustRepository
     let blocklist: Blocklist
+    let feed: ChangesFeed
     let node: LocalNode
     let renderer: PageRenderer
 
     /// A neighbour counts as connected while its last successful pull is this recent.
     static var connectedWithin: TimeInterval { 120 }
+    /// A writing transaction older than this is shown as holding the feed back.
+    static var stalledAfter: Double { 10 }
 
     struct PeersDocument: ResponseEncodable {
         var nodeId: String
@@ -56,10 +59,17 @@ struct FederationController<Context: RequestContext> {
                 "reason": purge.reason, "when": Self.describe(purge.purgedAt),
             ]
         }
+        let horizon = try await feed.horizon()
+        let stalled: String? =
+            horizon.ageSeconds >= Self.stalledAfter
+            ? "This node's changes feed is held back: a transaction (database process \(horizon.pid.map(String.init) ?? "?")) "
+                + "has been writing for \(Int(horizon.ageSeconds)) s, and neighbours receive nothing newer until it ends."
+            : nil
         return renderer.render(
             "federation", title: "Federation",
             [
                 "peers": rows.isEmpty ? nil : rows, "selfId": node.id, "count": rows.count,
+                "stalledFeed": stalled,
                 "blocked": blocklist.blocked.isEmpty ? nil : blocklist.blocked.sorted(),
                 "purges": purges.isEmpty ? nil : purges,
                 "selfAddresses": node.addressesOfItself.isEmpty ? nil : node.addressesOfItself.joined(separator: ", "),

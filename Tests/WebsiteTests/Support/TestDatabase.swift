@@ -55,6 +55,26 @@ enum TestDatabase {
         return components.string!
     }
 
+    /// A copy of a database (as a restore from a dump gives): `CREATE DATABASE … TEMPLATE …`,
+    /// retried while the last connections of a stopped node close.
+    static func copy(_ url: String) async throws -> String {
+        let copyURL = try await create()
+        let source = URLComponents(string: url)!.path.dropFirst()
+        let target = URLComponents(string: copyURL)!.path.dropFirst()
+        try await withClient(adminURL) { client in
+            _ = try await client.query(PostgresQuery(unsafeSQL: "DROP DATABASE \(target)"))
+            for attempt in 1...50 {
+                do {
+                    _ = try await client.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(target) TEMPLATE \(source)"))
+                    return
+                } catch  where attempt < 50 {
+                    try await Task.sleep(for: .milliseconds(100))
+                }
+            }
+        }
+        return copyURL
+    }
+
     /// Runs `body` with a running client for `url`.
     static func withClient<T: Sendable>(
         _ url: String, _ body: @Sendable (PostgresClient) async throws -> T

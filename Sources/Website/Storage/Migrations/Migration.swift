@@ -23,5 +23,6 @@ enum Migrations {
         CreatePlayerHeadsTable(),
         AddTrustRules(),
         AddPeerLeases(),
+        AddFeedEpoch(),
     ]
 }

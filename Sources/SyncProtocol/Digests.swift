@@ -1,0 +1,82 @@
+/// Anti-entropy: digests over ranges of names, so that two nodes find the records they differ on
+/// at a cost that grows with the differences, not with the data.
+///
+/// Every record (profile or count) falls in the bucket named by the hex md5 of its name; a prefix
+/// of that hash names a range. A range's digest is the number of records in it and the XOR of a
+/// 64-bit hash of each record's content, so equal content gives equal digests on every node
+/// whatever the order of writes. `GET /api/v1/digests?prefix=P` answers the digests of the 16
+/// ranges one hex digit longer than P; `GET /api/v1/records?prefix=P` the records of a range.
+public struct RangeDigest: Codable, Sendable, Equatable {
+    public var prefix: String
+    public var count: Int64
+    /// XOR of the records' 64-bit content hashes, as 16 hex digits.
+    public var digest: String
+
+    public init(prefix: String, count: Int64, digest: String) {
+        self.prefix = prefix
+        self.count = count
+        self.digest = digest
+    }
+}
+
+/// The answer of `GET /api/v1/digests`.
+public struct DigestsDocument: Codable, Sendable, Equatable {
+    public var nodeId: String
+    public var prefix: String
+    /// Non-empty ranges only.
+    public var ranges: [RangeDigest]
+
+    public init(nodeId: String, prefix: String, ranges: [RangeDigest]) {
+        self.nodeId = nodeId
+        self.prefix = prefix
+        self.ranges = ranges
+    }
+}
+
+/// The answer of `GET /api/v1/records`.
+public struct RecordsDocument: Codable, Sendable {
+    public var nodeId: String
+    public var prefix: String
+    public var records: [WireRecord]
+
+    public init(nodeId: String, prefix: String, records: [WireRecord]) {
+        self.nodeId = nodeId
+        self.prefix = prefix
+        self.records = records
+    }
+}
+
+public enum RangePlan {
+    /// The longest prefix asked for (md5 has 32 hex digits; 8 is far beyond any real size).
+    public static let maximumPrefixLength = 8
+    /// A range with at most this many records (on the neighbour's side) is fetched whole instead
+    /// of split further.
+    public static let leafSize: Int64 = 24
+    /// The most records `GET /api/v1/records` serves for one range.
+    public static let maximumRecords = 2000
+
+    /// Whether `text` is a range prefix: up to ``maximumPrefixLength`` lower-case hex digits.
+    public static func isPrefix(_ text: String) -> Bool {
+        text.utf8.count <= maximumPrefixLength
+            && text.utf8.allSatisfy {
+                (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
+                    || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0)
+            }
+    }
+
+    /// What to do with each range the neighbour has: nothing where the digests agree, fetch the
+    /// records of small (or deepest) ranges that differ, split the others.
+    public static func compare(local: [RangeDigest], remote: [RangeDigest]) -> (fetch: [String], split: [String]) {
+        let mine = Dictionary(local.map { ($0.prefix, $0) }) { first, _ in first }
+        var fetch: [String] = []
+        var split: [String] = []
+        for range in remote.sorted(by: { $0.prefix < $1.prefix }) where mine[range.prefix] != range {
+            if range.count <= leafSize || range.prefix.utf8.count >= maximumPrefixLength {
+                fetch.append(range.prefix)
+            } else {
+                split.append(range.prefix)
+            }
+        }
+        return (fetch, split)
+    }
+}
