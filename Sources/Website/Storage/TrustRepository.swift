@@ -77,11 +77,7 @@ struct TrustRepository {
                     profiles_removed = purges.profiles_removed + excluded.profiles_removed, reason = excluded.reason
                 RETURNING origin, purged_at, counts_removed, profiles_removed, reason
                 """, logger: database.logger)
-            var purged: [Purge] = []
-            for try await row in rows.decode((String, Date, Int64, Int64, String).self) {
-                purged.append(
-                    Purge(origin: row.0, purgedAt: row.1, countsRemoved: row.2, profilesRemoved: row.3, reason: row.4))
-            }
+            let purged = try await Self.decodePurges(rows)
             // Heads that no profile names and this node did not link itself.
             try await connection.query(
                 """
@@ -95,15 +91,18 @@ struct TrustRepository {
 
     func purges() async throws -> [Purge] {
         try await database.query(
-            "SELECT origin, purged_at, counts_removed, profiles_removed, reason FROM purges ORDER BY purged_at DESC"
-        ) { rows in
-            var purged: [Purge] = []
-            for try await row in rows.decode((String, Date, Int64, Int64, String).self) {
-                purged.append(
-                    Purge(origin: row.0, purgedAt: row.1, countsRemoved: row.2, profilesRemoved: row.3, reason: row.4))
-            }
-            return purged
+            "SELECT origin, purged_at, counts_removed, profiles_removed, reason FROM purges ORDER BY purged_at DESC",
+            Self.decodePurges)
+    }
+
+    /// Rows of (origin, purged_at, counts_removed, profiles_removed, reason).
+    @Sendable private static func decodePurges(_ rows: PostgresRowSequence) async throws -> [Purge] {
+        var purged: [Purge] = []
+        for try await row in rows.decode((String, Date, Int64, Int64, String).self) {
+            purged.append(
+                Purge(origin: row.0, purgedAt: row.1, countsRemoved: row.2, profilesRemoved: row.3, reason: row.4))
         }
+        return purged
     }
 
     /// Rejected records, per neighbour and reason.

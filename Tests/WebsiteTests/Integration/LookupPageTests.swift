@@ -74,14 +74,15 @@ import Testing
         }
     }
 
+    /// The upstream answers (200) after 8 s; the node's deadline is 1 s: only the node's own
+    /// timeout can make this a 502, whatever the machine's speed.
     @Test func slowUpstreamTimesOutToA502Page() async throws {
         let url = try await TestDatabase.create()
-        try await withFakeUpstream(FakeUpstreamState(latency: .seconds(3))) { upstream in
+        try await withFakeUpstream(FakeUpstreamState(latency: .seconds(8))) { upstream in
             try await withNode(database: url, upstream: upstream) { node in
-                let started = ContinuousClock.now
                 let response = try await fetch("\(node)/heads/dave")
                 #expect(response.status == 502)
-                #expect(ContinuousClock.now - started < .seconds(2.5))
+                #expect(response.text.contains("The profile service is unavailable"))
             }
         }
     }
