@@ -46,6 +46,10 @@ public struct WireRecord: Codable, Sendable, Equatable {
     // count
     public var count: Int64?
     public var lastLookupAt: Int64?
+    // node (`name` is the node's name, `origin` the node)
+    public var url: String?
+    public var softwareVersion: String?
+    public var recordedAt: Int64?
 
     public init(_ record: SyncRecord, sequence: Int64? = nil) {
         self.sequence = sequence
@@ -65,6 +69,13 @@ public struct WireRecord: Codable, Sendable, Equatable {
             name = count.nameKey
             self.count = count.count
             lastLookupAt = count.lastLookupAtMicros
+        case .node(let node, _):
+            kind = "node"
+            origin = node.origin
+            name = node.name
+            url = node.url
+            softwareVersion = node.softwareVersion
+            recordedAt = node.recordedAtMicros
         }
     }
 
@@ -82,6 +93,13 @@ public struct WireRecord: Codable, Sendable, Equatable {
             guard let count, let lastLookupAt else { return nil }
             return .count(
                 CountRecord(origin: origin, nameKey: name, count: count, lastLookupAtMicros: lastLookupAt),
+                signature: signature)
+        case "node":
+            guard let softwareVersion, let recordedAt else { return nil }
+            return .node(
+                NodeRecord(
+                    origin: origin, name: name, url: url, softwareVersion: softwareVersion, recordedAtMicros: recordedAt
+                ),
                 signature: signature)
         default:
             return nil

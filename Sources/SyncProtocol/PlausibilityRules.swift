@@ -33,6 +33,8 @@ public struct PlausibilityRules: Sendable, Equatable {
         case .count(let count, _):
             guard count.count <= Self.maximumCount else { throw .countTooLarge }
             time = count.lastLookupAtMicros
+        case .node(let node, _):
+            time = node.recordedAtMicros
         }
         guard time >= Self.earliestMicros else { throw .tooOld }
         let toleranceMicros = futureTolerance.wholeNanoseconds / 1000

@@ -94,6 +94,9 @@ public enum RecordVerifier {
             try checkName(count.nameKey)
             guard count.count > 0 else { throw .malformed("count must be positive") }
             bytes = CanonicalEncoding.bytes(count)
+        case .node(let node, _):
+            if let problem = node.problem { throw .malformed(problem) }
+            bytes = CanonicalEncoding.bytes(node)
         }
         guard key != nil else { throw .malformed("origin is not a node id") }
         try rules.check(record, nowMicros: nowMicros)

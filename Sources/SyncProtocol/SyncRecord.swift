@@ -68,17 +68,19 @@ public struct CountRecord: Sendable, Equatable, Hashable {
 public enum SyncRecord: Sendable, Equatable, Hashable {
     case profile(ProfileRecord, signature: String)
     case count(CountRecord, signature: String)
+    case node(NodeRecord, signature: String)
 
     public var origin: String {
         switch self {
         case .profile(let record, _): return record.origin
         case .count(let record, _): return record.origin
+        case .node(let record, _): return record.origin
         }
     }
 
     public var signature: String {
         switch self {
-        case .profile(_, let signature), .count(_, let signature): return signature
+        case .profile(_, let signature), .count(_, let signature), .node(_, let signature): return signature
         }
     }
 }
@@ -92,6 +94,15 @@ public enum CanonicalEncoding {
             [
                 "head-profile-v1", record.nameKey, record.displayName, record.uuid, String(record.resolvedAtMicros),
                 record.origin, record.avatarSHA256 ?? "",
+            ].joined(separator: "\n").utf8)
+    }
+
+    /// `head-node-v1`, origin, name, url (empty when none), software version, recordedAt µs.
+    public static func bytes(_ record: NodeRecord) -> [UInt8] {
+        Array(
+            [
+                "head-node-v1", record.origin, record.name, record.url ?? "", record.softwareVersion,
+                String(record.recordedAtMicros),
             ].joined(separator: "\n").utf8)
     }
 
@@ -111,6 +122,10 @@ extension NodeIdentity {
 
     public func sign(_ record: CountRecord) -> SyncRecord {
         .count(record, signature: signature(CanonicalEncoding.bytes(record)))
+    }
+
+    public func sign(_ record: NodeRecord) -> SyncRecord {
+        .node(record, signature: signature(CanonicalEncoding.bytes(record)))
     }
 
     private func signature(_ bytes: [UInt8]) -> String {

@@ -107,6 +107,38 @@ func testUUID(_ name: String) -> String { String(HeadImage.hash(Array(name.utf8)
         }
     }
 
+    @Test func nodeRecordsVerifyAndResolveByTimeThenBytes() throws {
+        let record = NodeRecord(
+            origin: origin.nodeID, name: "node a", url: "https://a.example", softwareVersion: "0.2.0",
+            recordedAtMicros: now)
+        try RecordVerifier.verify(origin.sign(record))
+        #expect(
+            String(decoding: CanonicalEncoding.bytes(record), as: UTF8.self)
+                == "head-node-v1\n\(origin.nodeID)\nnode a\nhttps://a.example\n0.2.0\n\(now)")
+        var renamed = record
+        renamed.name = "node b"
+        #expect(throws: RecordVerifier.Rejection.badSignature) {
+            try RecordVerifier.verify(.node(renamed, signature: origin.sign(record).signature))
+        }
+        var bad = record
+        bad.name = "two\nlines"
+        #expect(throws: RecordVerifier.Rejection.malformed("node name must be 1–64 printable characters")) {
+            try RecordVerifier.verify(origin.sign(bad))
+        }
+        bad = record
+        bad.url = "ftp://a"
+        #expect(throws: RecordVerifier.Rejection.malformed("node url must be an http(s) URL of at most 200 characters"))
+        {
+            try RecordVerifier.verify(origin.sign(bad))
+        }
+        var later = record
+        later.recordedAtMicros += 1
+        #expect(later.wins(over: renamed) && !renamed.wins(over: later))
+        #expect(renamed.wins(over: record) != record.wins(over: renamed))
+        let wire = WireRecord(origin.sign(record))
+        #expect(wire.kind == "node" && wire.record == origin.sign(record))
+    }
+
     @Test func totalsSaturateInsteadOfOverflowing() {
         #expect(PlausibilityRules.total([1, 2, 3]) == 6)
         #expect(PlausibilityRules.total([1 << 62, 1 << 62]) == .max)

@@ -8,10 +8,13 @@ struct HeadsAPIController<Context: RequestContext> {
     let profiles: ProfileRepository
     let counts: LookupCountRepository
     let node: LocalNode
+    let labels: NodeLabels
 
     struct HeadDocument: ResponseEncodable {
         struct NodeCount: Codable {
             var nodeId: String
+            /// The origin's name (its node record's, or the start of its id when it has none yet).
+            var name: String
             var count: Int64
         }
         var name: String
@@ -35,10 +38,13 @@ struct HeadsAPIController<Context: RequestContext> {
             throw HTTPError(.notFound, message: "This node has no profile for \(name.raw).")
         }
         let headCounts = HeadCounts(perNode: try await counts.counts(nameKey: name.key), localNode: node.id)
+        let names = try await labels.labels(for: headCounts.perNode.map(\.origin))
         return HeadDocument(
             name: profile.displayName, uuid: profile.uuid, resolvedAt: profile.resolvedAt, origin: profile.origin,
             avatarSha256: profile.avatarSHA256, avatarUrl: AvatarController<Context>.path(uuid: profile.uuid),
             localCount: headCounts.local, totalCount: headCounts.total,
-            perNode: headCounts.perNode.map { .init(nodeId: $0.origin, count: $0.count) })
+            perNode: headCounts.perNode.map {
+                .init(nodeId: $0.origin, name: names[$0.origin] ?? NodeRecord.shortID($0.origin), count: $0.count)
+            })
     }
 }

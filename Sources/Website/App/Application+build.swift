@@ -79,10 +79,12 @@ public func buildApplication(
     router.add(middleware: ErrorPageMiddleware(renderer: renderer))
     router.add(middleware: RequestLimitsMiddleware())
     router.add(middleware: ReadOnlyMiddleware())
-    PagesController(renderer: renderer, lookup: lookup, counts: counts, peers: peers, names: names).addRoutes(
+    let nodeRecords = NodeRecordRepository(database: database)
+    let labels = NodeLabels(node: node, records: nodeRecords, discovered: names)
+    PagesController(renderer: renderer, lookup: lookup, counts: counts, peers: peers, labels: labels).addRoutes(
         to: router)
     AvatarController(profiles: profiles, avatars: avatars, lookup: lookup).addRoutes(to: router)
-    HeadsAPIController(profiles: profiles, counts: counts, node: node).addRoutes(to: router)
+    HeadsAPIController(profiles: profiles, counts: counts, node: node, labels: labels).addRoutes(to: router)
     HealthController(migrator: migrator, database: database).addRoutes(to: router)
     NodeInfoController(node: node, upstreamRealm: configuration.upstreamRealm).addRoutes(to: router)
     MetricsController(metrics: metrics, database: database, peers: peers, feed: ChangesFeed(database: database))
@@ -96,7 +98,7 @@ public func buildApplication(
         digests: DigestRepository(database: database), signer: RecordSigner(node: node, feed: feed), node: node
     ).addRoutes(to: router)
     FederationController(
-        peers: peers, trust: trust, blocklist: blocklist, feed: feed, node: node, renderer: renderer
+        peers: peers, trust: trust, blocklist: blocklist, feed: feed, node: node, labels: labels, renderer: renderer
     ).addRoutes(to: router)
 
     var app = Application(
@@ -117,6 +119,9 @@ public func buildApplication(
             try await migrator.migrate()
             node.load(try await NodeIdentityRepository(client: postgres, logger: logger).loadOrCreate())
             try await feedEpoch.check()
+            try await nodeRecords.publish(
+                origin: node.id, name: String(node.name.prefix(NodeRecord.maximumNameLength)),
+                url: configuration.nodeURL, softwareVersion: LocalNode.softwareVersion)
         }
         logger.info("node ready", metadata: ["node": "\(node.name)", "id": "\(node.id)"])
     }

@@ -15,6 +15,8 @@ public struct AppConfiguration: Sendable {
     /// How long a request waits for the database before the page says it is unavailable (503).
     public var databaseTimeout: Duration
     public var nodeName: String
+    /// Where visitors reach this node from outside, published in its node record (optional).
+    public var nodeURL: String?
     public var mojangAPIURL: String
     public var avatarURL: String
     /// How long a stored profile answers lookups before the upstream is asked again.
@@ -59,6 +61,7 @@ public struct AppConfiguration: Sendable {
         self.database = try DatabaseSettings.configuration(settings)
         self.databaseTimeout = try settings.seconds("DATABASE_TIMEOUT_SECONDS", default: 5)
         self.nodeName = settings.string("NODE_NAME", default: ProcessInfo.processInfo.hostName)
+        self.nodeURL = settings.raw("NODE_URL") == nil ? nil : try settings.httpURL("NODE_URL", default: "")
         self.mojangAPIURL = try settings.httpURL("MOJANG_API_URL", default: "https://api.mojang.com")
         self.avatarURL = try settings.httpURL("AVATAR_URL", default: "https://mc-heads.net/avatar")
         self.profileCacheTime = try settings.seconds("PROFILE_CACHE_SECONDS", default: 3600)
@@ -170,6 +173,7 @@ extension AppConfiguration {
         "HTTP_HOST", "HTTP_PORT", "HTTP_IDLE_TIMEOUT", "DATABASE_URL", "PGHOST", "PGPORT", "PGUSER", "PGPASSWORD",
         "PGDATABASE", "DATABASE_POOL_SIZE", "DATABASE_TIMEOUT_SECONDS", "DATABASE_SYNCHRONOUS_COMMIT",
         "DATABASE_IDLE_TRANSACTION_TIMEOUT_SECONDS", "ANTI_ENTROPY_INTERVAL_SECONDS", "NODE_NAME",
+        "NODE_URL",
         "MOJANG_API_URL", "AVATAR_URL",
         "PROFILE_CACHE_SECONDS",
         "UPSTREAM_TIMEOUT_SECONDS", "LOG_LEVEL", "PEERS", "PEERS_FILE", "DISCOVERY_INTERVAL_SECONDS", "SYNC_BATCH_SIZE",

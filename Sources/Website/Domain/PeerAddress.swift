@@ -42,9 +42,12 @@ public struct PeerAddress: Sendable, Hashable, CustomStringConvertible {
     public static func parseList(_ text: String) -> (peers: [PeerAddress], invalid: [String]) {
         var peers: [PeerAddress] = []
         var invalid: [String] = []
-        for line in text.split(whereSeparator: { $0 == "\n" || $0 == "," }) {
-            let entry = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]
-                .trimmingCharacters(in: .whitespaces)
+        // Comments first (a comment may hold commas), then the comma-separated items of each line.
+        let items = text.split(separator: "\n").flatMap { line in
+            line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0].split(separator: ",")
+        }
+        for item in items {
+            let entry = item.trimmingCharacters(in: .whitespaces)
             guard !entry.isEmpty else { continue }
             if let peer = PeerAddress(parsing: entry) {
                 if !peers.contains(peer) { peers.append(peer) }

@@ -114,8 +114,8 @@ final class PeerPuller: Sendable {
                 try await pullWhileLeased(backoff: &backoff)
             } catch is CancellationError {
                 break
-            } catch let lost as MergeRepository.LeaseLost {
-                logger.debug("lease lost", metadata: ["why": "\(lost)"])
+            } catch  where MergeRepository.isLeaseLost(error) {
+                logger.debug("lease lost or checkpoint moved; reading it again")
             } catch {
                 if Task.isCancelled { break }
                 let delay = backoff.failed()
@@ -218,7 +218,7 @@ final class PeerPuller: Sendable {
             }
             metrics.batchMerged(
                 neighbour: nodeID, received: checked.accepted.count,
-                changed: outcome.profilesChanged + outcome.countsChanged, rejected: checked.rejected, lag: status.lag)
+                changed: outcome.changed, rejected: checked.rejected, lag: status.lag)
             backoff.succeeded()
             limit = settings.batchSize
             let progressed = next != position
@@ -286,7 +286,7 @@ final class PeerPuller: Sendable {
         if !hashes.isEmpty, let base = currentAddress {
             heads.start(hashes: hashes, sweep: false, from: base, neighbourID: nodeID)
         }
-        return outcome.profilesChanged + outcome.countsChanged
+        return outcome.changed
     }
 
     /// A paused neighbour: its checkpoint stays at what was merged; nothing is lost.

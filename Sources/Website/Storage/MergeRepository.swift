@@ -17,6 +17,8 @@ struct MergeRepository {
     struct Outcome: Sendable, Equatable {
         var profilesChanged = 0
         var countsChanged = 0
+        var nodesChanged = 0
+        var changed: Int { profilesChanged + countsChanged + nodesChanged }
     }
 
     /// The merge found that this replica no longer holds the neighbour (its lease ran out and
@@ -25,14 +27,14 @@ struct MergeRepository {
         var description: String { "another replica of this node took over the neighbour" }
     }
 
-    /// Merges `batch` and records `checkpoint` for `neighbour`, all in one transaction on
+    /// Merges `batch` and records `checkpoint` for `neighbour`, inside the caller's transaction on
     /// `connection`, provided this replica (`holder`) still holds the neighbour and its checkpoint
-    /// is still `from`.
+    /// is still `previous`.
     func merge(
         _ batch: MergeBatch, from neighbour: String, holder: String, after previous: FeedPosition,
         checkpoint: FeedPosition, status: PeerRepository.BatchStatus, on connection: PostgresConnection
     ) async throws -> Outcome {
-        try await connection.withTransaction(logger: logger) { connection in
+        do {
             let rows = try await connection.query(
                 """
                 SELECT checkpoint FROM peers
@@ -46,9 +48,18 @@ struct MergeRepository {
             let outcome = try await mergeRecords(batch, from: neighbour, on: connection)
             try await PeerRepository.recordBatch(
                 neighbour: neighbour, checkpoint: checkpoint, status: status,
-                merged: outcome.profilesChanged + outcome.countsChanged, on: connection, logger: logger)
+                merged: outcome.changed, on: connection, logger: logger)
             return outcome
         }
+    }
+
+    /// Whether `error` is a ``LeaseLost``, as thrown or wrapped by a transaction.
+    static func isLeaseLost(_ error: any Error) -> Bool {
+        if error is LeaseLost { return true }
+        if let failed = error as? PostgresTransactionError, let inner = failed.closureError {
+            return isLeaseLost(inner)
+        }
+        return false
     }
 
     /// Merges the records of `batch` (inside the caller's transaction), noting which neighbour
@@ -60,6 +71,7 @@ struct MergeRepository {
     {
         var outcome = Outcome()
         let origins = Set(batch.profiles.keys.map(\.origin)).union(batch.counts.keys.map(\.origin))
+            .union(batch.nodes.keys.map(\.origin))
         if !origins.isEmpty {
             try await recordOrigins(Array(origins), from: neighbour, on: connection)
         }
@@ -68,6 +80,9 @@ struct MergeRepository {
         }
         if !batch.counts.isEmpty {
             outcome.countsChanged = try await mergeCounts(batch.counts, on: connection)
+        }
+        if !batch.nodes.isEmpty {
+            outcome.nodesChanged = try await mergeNodes(batch.nodes, on: connection)
         }
         return outcome
     }
@@ -136,6 +151,42 @@ struct MergeRepository {
         > (\(old).resolved_at, \(old).origin COLLATE "C", coalesce(\(old).avatar_sha256, '') COLLATE "C",
            \(old).display_name COLLATE "C", \(old).uuid COLLATE "C")
         """
+    }
+
+    /// Node records: the last by time wins, then (name, url, version) in byte order (see
+    /// ``NodeRecord/wins(over:)``).
+    private func mergeNodes(_ nodes: [NodeRecord: String], on connection: PostgresConnection) async throws -> Int {
+        let records = Array(nodes)
+        let rows = try await connection.query(
+            """
+            WITH input AS (
+                SELECT * FROM unnest(
+                    \(records.map(\.key.origin))::text[], \(records.map(\.key.name))::text[],
+                    \(records.map { $0.key.url ?? "" })::text[], \(records.map(\.key.softwareVersion))::text[],
+                    \(records.map(\.key.recordedAtMicros))::int8[], \(records.map(\.value))::text[]
+                ) AS i(origin, name, url, version, micros, signature)
+            ), candidates AS (
+                SELECT i.origin, i.name, nullif(i.url, '') AS url, i.version AS software_version,
+                       \(unescaped: Self.micros) AS recorded_at, i.signature
+                FROM input i
+            ), winners AS (
+                -- Only winners are inserted: a proposed row takes a sequence value even when it loses.
+                SELECT c.* FROM candidates c LEFT JOIN node_records n ON n.origin = c.origin
+                WHERE n.origin IS NULL
+                   OR (c.recorded_at, c.name COLLATE "C", coalesce(c.url, '') COLLATE "C", c.software_version COLLATE "C")
+                      > (n.recorded_at, n.name COLLATE "C", coalesce(n.url, '') COLLATE "C", n.software_version COLLATE "C")
+            )
+            INSERT INTO node_records AS n (origin, name, url, software_version, recorded_at, signature)
+            SELECT * FROM winners
+            ON CONFLICT (origin) DO UPDATE SET
+                name = excluded.name, url = excluded.url, software_version = excluded.software_version,
+                recorded_at = excluded.recorded_at, signature = excluded.signature, seq = excluded.seq, xid = excluded.xid
+            WHERE (excluded.recorded_at, excluded.name COLLATE "C", coalesce(excluded.url, '') COLLATE "C",
+                   excluded.software_version COLLATE "C")
+                > (n.recorded_at, n.name COLLATE "C", coalesce(n.url, '') COLLATE "C", n.software_version COLLATE "C")
+            RETURNING 1
+            """, logger: logger)
+        return try await rows.collect().count
     }
 
     private func mergeCounts(_ counts: [CountRecord: String], on connection: PostgresConnection) async throws -> Int {

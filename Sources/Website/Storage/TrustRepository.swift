@@ -61,6 +61,7 @@ struct TrustRepository {
                 ),
                 counts AS (DELETE FROM lookup_counts c USING targets t WHERE c.origin = t.origin RETURNING c.origin),
                 profiles AS (DELETE FROM profiles p USING targets t WHERE p.origin = t.origin RETURNING p.origin),
+                nodes AS (DELETE FROM node_records n USING targets t WHERE n.origin = t.origin),
                 tally AS (
                     SELECT t.origin, t.reason,
                            (SELECT count(*) FROM counts c WHERE c.origin = t.origin) AS counts_removed,
@@ -103,6 +104,20 @@ struct TrustRepository {
                 Purge(origin: row.0, purgedAt: row.1, countsRemoved: row.2, profilesRemoved: row.3, reason: row.4))
         }
         return purged
+    }
+
+    /// For each neighbour, the origins it delivered (this node's own and the neighbours' own left out).
+    func originsByNeighbour() async throws -> [String: [String]] {
+        try await database.query(
+            """
+            SELECT neighbour, array_agg(origin ORDER BY origin) FROM origin_sources
+            WHERE origin <> neighbour GROUP BY neighbour
+            """
+        ) { rows in
+            var result: [String: [String]] = [:]
+            for try await (neighbour, origins) in rows.decode((String, [String]).self) { result[neighbour] = origins }
+            return result
+        }
     }
 
     /// Rejected records, per neighbour and reason.

@@ -18,6 +18,7 @@ struct ChangesFeed {
         /// The record; own records come unsigned (the node signs them when serving).
         var profile: ProfileRecord?
         var count: CountRecord?
+        var node: NodeRecord?
         var signature: String?
     }
 
@@ -41,6 +42,12 @@ struct ChangesFeed {
                  FROM lookup_counts, horizon
                  WHERE (xid, seq) > (\(xid)::xid8, \(seq)) AND xid < horizon.xmin
                  ORDER BY xid, seq LIMIT \(limit))
+                UNION ALL
+                (SELECT 'n', xid, seq, name, url, software_version,
+                        (extract(epoch FROM recorded_at) * 1000000)::bigint, origin, NULL, 0, signature
+                 FROM node_records, horizon
+                 WHERE (xid, seq) > (\(xid)::xid8, \(seq)) AND xid < horizon.xmin
+                 ORDER BY xid, seq LIMIT \(limit))
             ) AS changes
             ORDER BY xid, seq
             LIMIT \(limit)
@@ -56,7 +63,11 @@ struct ChangesFeed {
         {
             var change = Change(
                 position: FeedPosition(transaction: UInt64(xidText) ?? 0, sequence: seq), signature: signature)
-            if kind == "p", let displayName, let uuid {
+            if kind == "n", let version = uuid {
+                // Node records: name, url and software version in the name, display name and uuid columns.
+                change.node = NodeRecord(
+                    origin: origin, name: name, url: displayName, softwareVersion: version, recordedAtMicros: micros)
+            } else if kind == "p", let displayName, let uuid {
                 change.profile = ProfileRecord(
                     nameKey: name, displayName: displayName, uuid: uuid, resolvedAtMicros: micros, origin: origin,
                     avatarSHA256: avatar)
@@ -74,15 +85,27 @@ struct ChangesFeed {
     func storeOwnSignatures(_ records: [SyncRecord]) async throws {
         var profiles: [(ProfileRecord, String)] = []
         var counts: [(CountRecord, String)] = []
+        var nodes: [(NodeRecord, String)] = []
         for record in records {
             switch record {
             case .profile(let profile, let signature): profiles.append((profile, signature))
             case .count(let count, let signature): counts.append((count, signature))
+            case .node(let node, let signature): nodes.append((node, signature))
             }
         }
-        guard !profiles.isEmpty || !counts.isEmpty else { return }
-        try await database.transaction { [logger = database.logger, profiles, counts] connection in
+        guard !profiles.isEmpty || !counts.isEmpty || !nodes.isEmpty else { return }
+        try await database.transaction { [logger = database.logger, profiles, counts, nodes] connection in
             try await connection.query("SET LOCAL heads.quiet = 'on'", logger: logger)
+            for (node, signature) in nodes {
+                try await connection.query(
+                    """
+                    UPDATE node_records SET signature = \(signature)
+                    WHERE origin = \(node.origin) AND name = \(node.name) AND url IS NOT DISTINCT FROM \(node.url)
+                      AND software_version = \(node.softwareVersion)
+                      AND (extract(epoch FROM recorded_at) * 1000000)::bigint = \(node.recordedAtMicros)
+                      AND signature IS NULL
+                    """, logger: logger)
+            }
             if !counts.isEmpty {
                 try await connection.query(
                     """

@@ -28,6 +28,10 @@ struct RecordSigner {
             if let signature = change.signature { return .count(count, signature: signature) }
             return count.origin == ownID ? node.identity.sign(count) : nil
         }
+        if let record = change.node {
+            if let signature = change.signature { return .node(record, signature: signature) }
+            return record.origin == ownID ? node.identity.sign(record) : nil
+        }
         return nil
     }
 }

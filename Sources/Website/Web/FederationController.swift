@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import SyncProtocol
 
 /// The federation page and `GET /api/v1/peers` (the same as JSON).
 struct FederationController<Context: RequestContext> {
@@ -8,6 +9,7 @@ struct FederationController<Context: RequestContext> {
     let blocklist: Blocklist
     let feed: ChangesFeed
     let node: LocalNode
+    let labels: NodeLabels
     let renderer: PageRenderer
 
     /// A neighbour counts as connected while its last successful pull is this recent.
@@ -39,7 +41,21 @@ struct FederationController<Context: RequestContext> {
     @Sendable func page(request: Request, context: Context) async throws -> Response {
         let now = Date()
         let rejections = Dictionary(grouping: try await trust.rejections(), by: \.neighbour)
-        let rows: [[String: Any?]] = try await peers.all().map { peer in
+        let neighbours = try await peers.all()
+        let behind = try await trust.originsByNeighbour()
+        let allOrigins = Array(Set(neighbours.map(\.nodeId) + behind.values.flatMap { $0 }))
+        let names = try await labels.labels(for: allOrigins)
+        let drawing = FederationDrawing(
+            selfName: node.name,
+            neighbours: neighbours.filter { $0.state != .removed }.map { peer in
+                FederationDrawing.Neighbour(
+                    id: peer.nodeId, name: peer.name.isEmpty ? names[peer.nodeId] ?? peer.nodeId : peer.name,
+                    state: peer.state, lag: peer.lag,
+                    behind: (behind[peer.nodeId] ?? []).filter { $0 != node.id }.map {
+                        (id: $0, name: names[$0] ?? NodeRecord.shortID($0))
+                    })
+            })
+        let rows: [[String: Any?]] = neighbours.map { peer in
             [
                 "stateReason": peer.stateReason,
                 "rejectedReasons": rejections[peer.nodeId].map { list in
@@ -69,7 +85,7 @@ struct FederationController<Context: RequestContext> {
             "federation", title: "Federation",
             [
                 "peers": rows.isEmpty ? nil : rows, "selfId": node.id, "count": rows.count,
-                "stalledFeed": stalled,
+                "stalledFeed": stalled, "map": drawing.svg,
                 "blocked": blocklist.blocked.isEmpty ? nil : blocklist.blocked.sorted(),
                 "purges": purges.isEmpty ? nil : purges,
                 "selfAddresses": node.addressesOfItself.isEmpty ? nil : node.addressesOfItself.joined(separator: ", "),

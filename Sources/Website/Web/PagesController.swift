@@ -8,7 +8,7 @@ struct PagesController<Context: RequestContext> {
     let lookup: HeadLookup
     let counts: LookupCountRepository
     let peers: PeerRepository
-    let names: NodeNames
+    let labels: NodeLabels
 
     func addRoutes(to router: Router<Context>) {
         router.get("/", use: index)
@@ -70,12 +70,10 @@ struct PagesController<Context: RequestContext> {
         }
         let result = try await lookup.lookUp(name, countLookup: counting)
         let profile = result.profile
+        let names = try await labels.labels(for: result.counts.perNode.map(\.origin))
         let perNode: [[String: Any]] = result.counts.perNode.map { entry in
             let isLocal = entry.origin == renderer.node.id
-            let label =
-                isLocal
-                ? "\(renderer.node.name) (this node)"
-                : names.name(of: entry.origin).flatMap { $0.isEmpty ? nil : $0 } ?? "node \(entry.origin.prefix(12))…"
+            let label = isLocal ? "\(renderer.node.name) (this node)" : names[entry.origin] ?? entry.origin
             return ["origin": entry.origin, "count": entry.count, "isLocal": isLocal, "label": label]
         }
         return renderer.render(

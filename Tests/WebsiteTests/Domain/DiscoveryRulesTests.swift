@@ -15,6 +15,10 @@ import Testing
             "# federation\nwebsite-a\nwebsite-b:8080  # same as below\nwebsite-b\n\nbad entry\n,website-c:9000")
         #expect(peers.map(\.description) == ["website-a:8080", "website-b:8080", "website-c:9000"])
         #expect(invalid == ["bad entry"])
+        // A comment may hold commas; they do not make entries.
+        let commented = PeerAddress.parseList("# nodes, one per line: name, name:port\nwebsite-a, website-b # a, b\n")
+        #expect(commented.peers.map(\.description) == ["website-a:8080", "website-b:8080"])
+        #expect(commented.invalid.isEmpty)
     }
 
     @Test func backoffGrowsWithJitterAndResets() {

@@ -63,7 +63,7 @@ func testConfiguration(database: String, upstream: String, _ extra: [String: Str
     var environment = [
         "HTTP_HOST": "127.0.0.1", "HTTP_PORT": "0", "DATABASE_URL": database, "NODE_NAME": "test-node",
         "MOJANG_API_URL": upstream, "AVATAR_URL": "\(upstream)/avatar", "UPSTREAM_TIMEOUT_SECONDS": "1",
-        "LOG_LEVEL": "error",
+        "LOG_LEVEL": ProcessInfo.processInfo.environment["TEST_LOG_LEVEL"] ?? "error", "PEERS_FILE": "/nonexistent",
     ]
     environment.merge(extra) { $1 }
     return try AppConfiguration(

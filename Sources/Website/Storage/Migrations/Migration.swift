@@ -24,5 +24,6 @@ enum Migrations {
         AddTrustRules(),
         AddPeerLeases(),
         AddFeedEpoch(),
+        CreateNodeRecordsTable(),
     ]
 }
