@@ -37,9 +37,12 @@ import Testing
                 try await withNodes([["DATABASE_URL": restored]], upstream: upstream) { b in
                     #expect(try await b[0].nodeID() == bID)  // a restore keeps the identity
                     try a.connect(to: [b[0]])
+                    try b[0].connect(to: [a])
+                    try await Self.lookups(a, ["froma"])
                     try await Self.lookups(b[0], ["after", "before"])
                     #expect(try await eventually { try await a.digest() == b[0].digest() })
                     #expect(try await a.total("after") == 1)
+                    #expect(try await b[0].total("froma") == 1)  // and it gets its neighbour's
                     #expect(try await a.total("before") == 2)
                     let epoch = try await TestDatabase.scalar(restored, "SELECT epoch FROM feed_epoch", as: String.self)
                     let pulled = try await TestDatabase.scalar(
