@@ -1,4 +1,4 @@
-"""scripts/bench: B1–B6 of the benchmark issue, side by side in one run, each as a ratio against
+"""scripts/bench: B1–B7 of the benchmark issues, side by side in one run, each as a ratio against
 its ceiling. Loopback only; every load loop is bounded in count and time."""
 import argparse
 import json
@@ -202,10 +202,43 @@ def b6(lookups, sizes):
                 os.remove(path)
 
 
+def b7(names, origins, samples):
+    """Listings at scale: front page and head page with names × origins counters (the page medians)."""
+    with Cluster() as cluster:
+        url, database, _ = cluster.node(name="b7")
+        own = node_id(url)
+        assert get(f"{url}/heads/steve")[0] == 200
+        # Counters of `origins` origins (this node and others) for `names` names, and a profile for each
+        # name, as a federation that looked them all up would leave them.
+        psql(database, f"""
+            INSERT INTO profiles (name_key, display_name, uuid, resolved_at, origin)
+            SELECT 'name' || n, 'Name' || n, lpad(to_hex(n), 32, '0'), now(), '{own}'
+            FROM generate_series(1, {names}) AS n;
+            INSERT INTO lookup_counts (origin, name_key, count, last_lookup_at)
+            SELECT CASE WHEN o = 1 THEN '{own}' ELSE 'origin' || o END, 'name' || n, (n * 7 + o) % 1000 + 1,
+                   now() - make_interval(secs => n)
+            FROM generate_series(1, {names}) AS n, generate_series(1, {origins}) AS o;
+            ANALYZE""")
+        counters = int(psql(database, "SELECT count(*) FROM lookup_counts"))
+
+        def median_ms(path):
+            spent = []
+            for _ in range(samples):
+                started = time.perf_counter()
+                assert get(f"{url}{path}")[0] == 200
+                spent.append(time.perf_counter() - started)
+            return statistics.median(spent) * 1000
+
+        report("B7", f"front page with {counters:,} counters (median of {samples})", median_ms("/"), None, "ms",
+               "≤ 20 ms")
+        report("B7", f"head page with {counters:,} counters (median of {samples})", median_ms("/heads/name4242"), None,
+               "ms", "≤ 20 ms")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="shorter runs (for a smoke test)")
-    parser.add_argument("--only", default="B1,B2,B3,B4,B5,B6")
+    parser.add_argument("--only", default="B1,B2,B3,B4,B5,B6,B7")
     parser.add_argument("--json", help="also write the results to this file")
     args = parser.parse_args()
     seconds = 3 if args.quick else 10
@@ -218,6 +251,7 @@ def main():
         ("B4", lambda: b4(50 if args.quick else 200)),
         ("B5", lambda: b5(10 if args.quick else 30)),
         ("B6", lambda: b6(2_000 if args.quick else 10_000, (2, 4) if args.quick else (2, 4, 8))),
+        ("B7", lambda: b7(20_000 if args.quick else 200_000, 5, 50 if args.quick else 200)),
     ]
     for key, step in steps:
         if key in chosen:

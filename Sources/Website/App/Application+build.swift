@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import Foundation
 import Hummingbird
 import Logging
 import NIOCore
@@ -57,7 +58,11 @@ public func buildApplication(
         batchSize: configuration.syncBatchSize, wait: configuration.syncWait, requestTimeout: configuration.syncTimeout,
         rules: PlausibilityRules(futureTolerance: configuration.syncFutureTolerance),
         maximumNewOriginsPerHour: configuration.syncMaximumNewOriginsPerHour,
-        upstreamRealm: configuration.upstreamRealm, antiEntropyInterval: configuration.antiEntropyInterval)
+        upstreamRealm: configuration.upstreamRealm,
+        // Two running processes cannot listen on one host and port; a random port (0) gets a random name.
+        holder: configuration.httpPort == 0
+            ? UUID().uuidString : "\(ProcessInfo.processInfo.hostName):\(configuration.httpPort)",
+        antiEntropyInterval: configuration.antiEntropyInterval)
     let directory = PeerDirectory(
         settings: .init(
             peersList: configuration.peers, peersFile: configuration.peersFile,

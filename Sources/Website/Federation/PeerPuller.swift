@@ -29,7 +29,9 @@ final class PeerPuller: Sendable {
         var maximumNewOriginsPerHour = 1000
         /// This node's upstream realm; a neighbour's profiles are merged only when it names the same.
         var upstreamRealm = ""
-        /// This replica's lease holder name.
+        /// This replica's lease holder name: stable across restarts of one replica (host name and
+        /// port: a replica killed and started again takes its leases back at once instead of
+        /// waiting for them to expire), unique among running replicas.
         var holder = UUID().uuidString
         /// How often the data is compared with the neighbour's by digests (nil: never).
         var antiEntropyInterval: Duration? = .seconds(300)

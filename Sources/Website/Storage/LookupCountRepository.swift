@@ -83,29 +83,25 @@ struct LookupCountRepository {
             "SELECT origin, count FROM lookup_counts WHERE name_key = \(nameKey)", Self.nodeCounts)
     }
 
-    /// The most looked-up names over every origin.
+    /// The most looked-up names over every origin (from the maintained `name_totals`).
     func mostLookedUp(limit: Int) async throws -> [HeadSummary] {
         try await database.query(
             """
-            SELECT p.name_key, p.display_name, p.uuid, c.total, c.last_lookup_at
-            FROM (SELECT name_key, least(sum(count), 9223372036854775807)::bigint AS total, max(last_lookup_at) AS last_lookup_at
-                  FROM lookup_counts GROUP BY name_key) c
-            JOIN profiles p ON p.name_key = c.name_key
-            ORDER BY c.total DESC, p.name_key
+            SELECT p.name_key, p.display_name, p.uuid, least(t.total, 9223372036854775807)::bigint, t.last_lookup_at
+            FROM name_totals t JOIN profiles p ON p.name_key = t.name_key
+            ORDER BY t.total DESC, t.name_key
             LIMIT \(limit)
             """, Self.summaries)
     }
 
-    /// The names looked up most recently on any node.
+    /// The names looked up most recently on any node (from the maintained `name_totals`).
     func recentlyLookedUp(limit: Int) async throws -> [HeadSummary] {
         try await database.query(
             """
-            SELECT p.name_key, p.display_name, p.uuid, c.total, c.last_lookup_at
-            FROM (SELECT name_key, least(sum(count), 9223372036854775807)::bigint AS total, max(last_lookup_at) AS last_lookup_at
-                  FROM lookup_counts GROUP BY name_key
-                  ORDER BY max(last_lookup_at) DESC LIMIT \(limit)) c
-            JOIN profiles p ON p.name_key = c.name_key
-            ORDER BY c.last_lookup_at DESC
+            SELECT p.name_key, p.display_name, p.uuid, least(t.total, 9223372036854775807)::bigint, t.last_lookup_at
+            FROM name_totals t JOIN profiles p ON p.name_key = t.name_key
+            ORDER BY t.last_lookup_at DESC
+            LIMIT \(limit)
             """, Self.summaries)
     }
 

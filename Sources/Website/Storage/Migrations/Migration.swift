@@ -25,5 +25,6 @@ enum Migrations {
         AddPeerLeases(),
         AddFeedEpoch(),
         CreateNodeRecordsTable(),
+        AddNameTotals(),
     ]
 }
