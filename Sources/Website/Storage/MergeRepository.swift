@@ -172,21 +172,25 @@ struct MergeRepository {
             ), winners AS (
                 -- Only winners are inserted: a proposed row takes a sequence value even when it loses.
                 SELECT c.* FROM candidates c LEFT JOIN node_records n ON n.origin = c.origin
-                WHERE n.origin IS NULL
-                   OR (c.recorded_at, c.name COLLATE "C", coalesce(c.url, '') COLLATE "C", c.software_version COLLATE "C")
-                      > (n.recorded_at, n.name COLLATE "C", coalesce(n.url, '') COLLATE "C", n.software_version COLLATE "C")
+                WHERE n.origin IS NULL OR \(unescaped: Self.nodeWins("c", over: "n"))
             )
             INSERT INTO node_records AS n (origin, name, url, software_version, recorded_at, signature)
             SELECT * FROM winners
             ON CONFLICT (origin) DO UPDATE SET
                 name = excluded.name, url = excluded.url, software_version = excluded.software_version,
                 recorded_at = excluded.recorded_at, signature = excluded.signature, seq = excluded.seq, xid = excluded.xid
-            WHERE (excluded.recorded_at, excluded.name COLLATE "C", coalesce(excluded.url, '') COLLATE "C",
-                   excluded.software_version COLLATE "C")
-                > (n.recorded_at, n.name COLLATE "C", coalesce(n.url, '') COLLATE "C", n.software_version COLLATE "C")
+            WHERE \(unescaped: Self.nodeWins("excluded", over: "n"))
             RETURNING 1
             """, logger: logger)
         return try await rows.collect().count
+    }
+
+    /// SQL for ``NodeRecord/wins(over:)``.
+    static func nodeWins(_ new: String, over old: String) -> String {
+        """
+        (\(new).recorded_at, \(new).name COLLATE "C", coalesce(\(new).url, '') COLLATE "C", \(new).software_version COLLATE "C")
+        > (\(old).recorded_at, \(old).name COLLATE "C", coalesce(\(old).url, '') COLLATE "C", \(old).software_version COLLATE "C")
+        """
     }
 
     private func mergeCounts(_ counts: [CountRecord: String], on connection: PostgresConnection) async throws -> Int {

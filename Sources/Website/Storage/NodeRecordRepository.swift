@@ -34,13 +34,4 @@ struct NodeRecordRepository {
             return names
         }
     }
-
-    /// Every known origin's name.
-    func allNames() async throws -> [String: String] {
-        try await database.query("SELECT origin, name FROM node_records") { rows in
-            var names: [String: String] = [:]
-            for try await (origin, name) in rows.decode((String, String).self) { names[origin] = name }
-            return names
-        }
-    }
 }
