@@ -151,6 +151,38 @@ import Testing
         }
     }
 
+    /// Own records are signed once: serving them stores the signature, and a second anonymous
+    /// read of the whole feed returns the same signatures without signing anything again.
+    @Test func ownRecordsAreSignedOnceAndTheSignatureStored() async throws {
+        try await withFakeUpstream { upstream in
+            try await withNodes([[:]], upstream: upstream) { nodes in
+                let a = nodes[0]
+                for name in ["sig1", "sig2", "sig3"] {
+                    #expect(try await fetch("\(a.url)/heads/\(name)").status == 200)
+                }
+                let unsigned: PostgresQuery = "SELECT count(*) FROM lookup_counts WHERE signature IS NULL"
+                #expect(try await TestDatabase.scalar(a.database, unsigned, as: Int64.self) == 3)
+                let signatures = { (body: [UInt8]) throws -> [String] in
+                    try JSONDecoder().decode(ChangesDocument.self, from: Data(body)).records.map(\.signature)
+                }
+                // On a shared cluster other transactions may hold the feed's horizon back for a
+                // moment: read until the feed serves all seven (3 counts, 3 profiles, the node record).
+                var first: [UInt8] = []
+                #expect(
+                    try await eventually {
+                        first = try await fetch("\(a.url)/api/v1/changes?since=0&limit=5000").body
+                        return try signatures(first).count >= 7
+                    })
+                #expect(try await TestDatabase.scalar(a.database, unsigned, as: Int64.self) == 0)
+                #expect(
+                    try await TestDatabase.scalar(
+                        a.database, "SELECT count(*) FROM profiles WHERE signature IS NULL", as: Int64.self) == 0)
+                let second = try await fetch("\(a.url)/api/v1/changes?since=0&limit=5000").body
+                #expect(try signatures(first) == signatures(second))
+            }
+        }
+    }
+
     @Test func changesAPIRejectsBadParameters() async throws {
         try await withFakeUpstream { upstream in
             try await withNodes([[:]], upstream: upstream) { nodes in
