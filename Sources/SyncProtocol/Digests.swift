@@ -57,10 +57,23 @@ public enum RangePlan {
 
     /// Whether `text` is a range prefix: up to ``maximumPrefixLength`` lower-case hex digits.
     public static func isPrefix(_ text: String) -> Bool {
-        text.utf8.count <= maximumPrefixLength
-            && text.utf8.allSatisfy {
-                (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
-                    || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0)
+        text.utf8.count <= maximumPrefixLength && Hex.isLowercase(text)
+    }
+
+    /// The most digest and records requests one round makes: a neighbour that claims every range
+    /// differs cannot keep a puller busy for ever (1,000 differences among 1,000,000 records took
+    /// about 2,200).
+    public static let maximumMessages = 20_000
+
+    /// Whether a neighbour's digests answer for `prefix` is well formed: distinct ranges, each
+    /// `prefix` and one more hex digit, a positive count and a 16-digit digest. Anything else is
+    /// refused rather than followed (a lying answer must not steer the recursion).
+    public static func isValid(_ ranges: [RangeDigest], under prefix: String) -> Bool {
+        ranges.count <= 16 && Set(ranges.map(\.prefix)).count == ranges.count
+            && ranges.allSatisfy { range in
+                range.prefix.utf8.count == prefix.utf8.count + 1 && range.prefix.hasPrefix(prefix)
+                    && isPrefix(range.prefix) && range.count > 0 && range.digest.utf8.count == 16
+                    && Hex.isLowercase(range.digest)
             }
     }
 

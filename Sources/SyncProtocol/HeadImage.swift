@@ -25,11 +25,7 @@ public struct HeadImage: Sendable, Equatable {
 
     /// Whether `text` has the shape of a hex sha256.
     public static func isSHA256(_ text: String) -> Bool {
-        text.utf8.count == 64
-            && text.utf8.allSatisfy {
-                (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
-                    || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0)
-            }
+        text.utf8.count == 64 && Hex.isLowercase(text)
     }
 }
 

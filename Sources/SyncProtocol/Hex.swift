@@ -11,4 +11,11 @@ public enum Hex {
         }
         return String(decoding: output, as: UTF8.self)
     }
+
+    /// Whether `text` is made only of lower-case hex digits (the empty string is).
+    public static func isLowercase(_ text: String) -> Bool {
+        text.utf8.allSatisfy {
+            (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0)
+        }
+    }
 }

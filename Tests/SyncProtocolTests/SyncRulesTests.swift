@@ -139,6 +139,23 @@ func testUUID(_ name: String) -> String { String(HeadImage.hash(Array(name.utf8)
         #expect(wire.kind == "node" && wire.record == origin.sign(record))
     }
 
+    /// A neighbour's digests answer steers the recursion only when it is well formed.
+    @Test func digestAnswersAreCheckedBeforeTheyAreFollowed() {
+        let good = [RangeDigest(prefix: "a1", count: 3, digest: "00000000000000ff")]
+        #expect(RangePlan.isValid(good, under: "a"))
+        #expect(RangePlan.isValid([], under: ""))
+        let bad: [[RangeDigest]] = [
+            [RangeDigest(prefix: "b1", count: 3, digest: "00000000000000ff")],  // outside the range asked
+            [RangeDigest(prefix: "a12", count: 3, digest: "00000000000000ff")],  // two digits deeper
+            [RangeDigest(prefix: "a1", count: 0, digest: "00000000000000ff")],
+            [RangeDigest(prefix: "aZ", count: 3, digest: "00000000000000ff")],
+            [RangeDigest(prefix: "a1", count: 3, digest: "ff")],
+            good + good,
+        ]
+        for ranges in bad { #expect(!RangePlan.isValid(ranges, under: "a"), "\(ranges)") }
+        #expect(Hex.isLowercase("09af") && !Hex.isLowercase("09AF"))
+    }
+
     @Test func totalsSaturateInsteadOfOverflowing() {
         #expect(PlausibilityRules.total([1, 2, 3]) == 6)
         #expect(PlausibilityRules.total([1 << 62, 1 << 62]) == .max)

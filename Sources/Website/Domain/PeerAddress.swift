@@ -42,13 +42,7 @@ public struct PeerAddress: Sendable, Hashable, CustomStringConvertible {
     public static func parseList(_ text: String) -> (peers: [PeerAddress], invalid: [String]) {
         var peers: [PeerAddress] = []
         var invalid: [String] = []
-        // Comments first (a comment may hold commas), then the comma-separated items of each line.
-        let items = text.split(separator: "\n").flatMap { line in
-            line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0].split(separator: ",")
-        }
-        for item in items {
-            let entry = item.trimmingCharacters(in: .whitespaces)
-            guard !entry.isEmpty else { continue }
+        for entry in ListEntries.parse(text) {
             if let peer = PeerAddress(parsing: entry) {
                 if !peers.contains(peer) { peers.append(peer) }
             } else {

@@ -24,14 +24,17 @@ struct AntiEntropy {
         var pending = [""]
         while let prefix = pending.popLast() {
             try Task.checkCancellation()
+            guard report.messages < RangePlan.maximumMessages else { throw AntiEntropyError.tooManyMessages }
             let (remote, bytes) = try await neighbour.digests(at: base, prefix: prefix)
             guard remote.nodeId == nodeID else { throw NeighbourError.wrongNode(remote.nodeId) }
+            guard RangePlan.isValid(remote.ranges, under: prefix) else { throw NeighbourError.malformed }
             report.messages += 1
             report.bytes += bytes
             let local = try await digests.digests(prefix: prefix)
             let plan = RangePlan.compare(local: local, remote: remote.ranges)
             pending += plan.split
             for range in plan.fetch {
+                guard report.messages < RangePlan.maximumMessages else { throw AntiEntropyError.tooManyMessages }
                 let (document, bytes) = try await neighbour.records(at: base, prefix: range)
                 report.messages += 1
                 report.bytes += bytes
@@ -41,5 +44,13 @@ struct AntiEntropy {
             }
         }
         return report
+    }
+}
+
+enum AntiEntropyError: Error, CustomStringConvertible {
+    case tooManyMessages
+
+    var description: String {
+        "anti-entropy round stopped after \(RangePlan.maximumMessages) requests; the rest waits for the next round"
     }
 }

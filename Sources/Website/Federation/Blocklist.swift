@@ -39,10 +39,7 @@ final class Blocklist: Service, Sendable {
     static func parse(_ list: String, fileText: String) -> (ids: [String], invalid: [String]) {
         var ids: [String] = []
         var invalid: [String] = []
-        for line in (fileText + "\n" + list).split(whereSeparator: { $0 == "\n" || $0 == "," }) {
-            let entry = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]
-                .trimmingCharacters(in: .whitespaces)
-            guard !entry.isEmpty else { continue }
+        for entry in ListEntries.parse(fileText + "\n" + list) {
             if RecordVerifier.publicKey(nodeID: entry) != nil {
                 if !ids.contains(entry) { ids.append(entry) }
             } else {

@@ -197,8 +197,7 @@ final class PeerPuller: Sendable {
             guard let next = FeedPosition(document.next), next >= position else { throw NeighbourError.badPosition }
 
             let checked = await check(document.records)
-            let unknown = try await trust.unknownOrigins(
-                Array(Set(checked.accepted.map(\.origin)).subtracting([ownID])))
+            let unknown = try await unknownOrigins(in: checked.accepted, allowance: allowance)
             if unknown.count > allowance {
                 // Never more new origins than the allowance: ask again for fewer records (each
                 // record has one origin), or pause once not even one more may come in.
@@ -266,14 +265,21 @@ final class PeerPuller: Sendable {
         }
     }
 
+    /// The origins of `records` this node never stored, when they could exceed `allowance`; a batch
+    /// with no more distinct origins than the allowance cannot, and costs no query.
+    private func unknownOrigins(in records: [SyncRecord], allowance: Int) async throws -> Set<String> {
+        let origins = Set(records.map(\.origin)).subtracting([ownID])
+        guard origins.count > allowance else { return [] }
+        return try await trust.unknownOrigins(Array(origins))
+    }
+
     /// Checks and merges records found by anti-entropy (no checkpoint moves); returns how many
     /// changed this node. New origins beyond the hour's allowance are left for a later round.
     private func mergeRepaired(_ wire: [WireRecord]) async throws -> Int {
         var checked = await check(wire)
         let allowance = max(
             0, settings.maximumNewOriginsPerHour - (try await trust.originsIntroducedLastHour(by: nodeID)))
-        let unknown = try await trust.unknownOrigins(
-            Array(Set(checked.accepted.map(\.origin)).subtracting([ownID])))
+        let unknown = try await unknownOrigins(in: checked.accepted, allowance: allowance)
         if unknown.count > allowance {
             let admitted = Set(unknown.sorted().prefix(allowance))
             checked.accepted.removeAll { unknown.contains($0.origin) && !admitted.contains($0.origin) }
