@@ -32,8 +32,26 @@ start_throwaway_postgres() {
         run=(runuser -u postgres --)
     fi
     "${run[@]}" "$bin/initdb" -D "$PG_THROWAWAY_DIR/data" -U postgres --auth=trust -E UTF8 >/dev/null
+    # TLS too (a certificate for localhost from a throwaway authority), for the sslmode tests.
+    local tls_options=""
+    if command -v openssl >/dev/null; then
+        local ssl="$PG_THROWAWAY_DIR/data"
+        openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 -subj "/CN=test ca" \
+            -keyout "$PG_THROWAWAY_DIR/ca.key" -out "$PG_THROWAWAY_DIR/ca.pem" 2>/dev/null
+        openssl req -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -subj "/CN=localhost" \
+            -keyout "$ssl/server.key" -out "$PG_THROWAWAY_DIR/server.csr" 2>/dev/null
+        printf 'subjectAltName=DNS:localhost\n' >"$PG_THROWAWAY_DIR/server.ext"
+        openssl x509 -req -in "$PG_THROWAWAY_DIR/server.csr" -CA "$PG_THROWAWAY_DIR/ca.pem" \
+            -CAkey "$PG_THROWAWAY_DIR/ca.key" -CAcreateserial -days 2 -extfile "$PG_THROWAWAY_DIR/server.ext" \
+            -out "$ssl/server.crt" 2>/dev/null
+        chmod 600 "$ssl/server.key"
+        chmod 644 "$PG_THROWAWAY_DIR/ca.pem"
+        [ "$(id -u)" = 0 ] && chown postgres:postgres "$ssl/server.key" "$ssl/server.crt"
+        tls_options="-c ssl=on"
+        export PG_THROWAWAY_CA="$PG_THROWAWAY_DIR/ca.pem"
+    fi
     "${run[@]}" "$bin/pg_ctl" -D "$PG_THROWAWAY_DIR/data" -l "$PG_THROWAWAY_DIR/log" -w -o \
-        "-c listen_addresses=127.0.0.1 -p $port -k $PG_THROWAWAY_DIR -c max_connections=300 ${PG_THROWAWAY_OPTIONS:--c fsync=off -c synchronous_commit=off}" \
+        "-c listen_addresses=127.0.0.1 -p $port -k $PG_THROWAWAY_DIR -c max_connections=300 $tls_options ${PG_THROWAWAY_OPTIONS:--c fsync=off -c synchronous_commit=off}" \
         start >/dev/null
     export DATABASE_URL="postgres://postgres@127.0.0.1:$port/postgres"
     export PG_THROWAWAY_BIN=$bin

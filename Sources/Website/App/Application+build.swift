@@ -1,8 +1,11 @@
 import AsyncHTTPClient
 import Foundation
 import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
 import Logging
 import NIOCore
+import NIOSSL
 import PostgresNIO
 import SyncProtocol
 
@@ -47,8 +50,9 @@ public func buildApplication(
     let names = NodeNames()
     let signal = ChangeSignal()
     let feedEpoch = FeedEpoch(repository: FeedEpochRepository(client: postgres, logger: logger), logger: logger)
+    let tlsClients = NeighbourTLSClients(additionalAuthorities: configuration.syncTLSAuthorityFile)
     let neighbourClient = NeighbourClient(
-        httpClient: httpClient, timeout: configuration.syncTimeout,
+        httpClient: httpClient, tlsClients: tlsClients, timeout: configuration.syncTimeout,
         maximumResponseBytes: configuration.syncMaximumResponseBytes)
     let trust = TrustRepository(database: database)
     let blocklist = Blocklist(
@@ -108,12 +112,11 @@ public func buildApplication(
 
     var app = Application(
         router: router,
-        server: .http1(
-            configuration: .init(idleTimeout: .nanoseconds(configuration.httpIdleTimeout.wholeNanoseconds))),
+        server: try serverBuilder(configuration),
         configuration: .init(
             address: .hostname(configuration.httpHost, port: configuration.httpPort), serverName: "website"),
         services: [
-            postgres, HTTPClientService(client: httpClient),
+            postgres, HTTPClientService(client: httpClient, tlsClients: tlsClients),
             ChangeListener(client: postgres, signal: signal, logger: logger),
             blocklist, feedEpoch, directory,
         ],
@@ -133,16 +136,15 @@ public func buildApplication(
     return app
 }
 
-/// Start-up work that needs the database, retried while the database is still starting.
-enum StartupRetry {
-    static func run(attempts: Int = 30, logger: Logger, _ work: () async throws -> Void) async throws {
-        for attempt in 1... {
-            do {
-                return try await work()
-            } catch let error as PSQLError where attempt < attempts && error.code == .connectionError {
-                logger.warning("database not reachable yet, retrying", metadata: ["attempt": "\(attempt)"])
-                try await Task.sleep(for: .seconds(1))
-            }
-        }
+/// HTTP/1.1, over TLS when a certificate and key are configured.
+private func serverBuilder(_ configuration: AppConfiguration) throws -> HTTPServerBuilder {
+    let http = HTTPServerBuilder.http1(
+        configuration: .init(idleTimeout: .nanoseconds(configuration.httpIdleTimeout.wholeNanoseconds)))
+    guard let certificateFile = configuration.tlsCertificateFile, let keyFile = configuration.tlsKeyFile else {
+        return http
     }
+    let tls = TLSConfiguration.makeServerConfiguration(
+        certificateChain: try NIOSSLCertificate.fromPEMFile(certificateFile).map { .certificate($0) },
+        privateKey: .privateKey(try NIOSSLPrivateKey(file: keyFile, format: .pem)))
+    return try .tls(http, tlsConfiguration: tls)
 }

@@ -5,9 +5,11 @@ import ServiceLifecycle
 /// graceful shutdown, after the server has stopped taking requests.
 struct HTTPClientService: Service {
     let client: HTTPClient
+    let tlsClients: NeighbourTLSClients
 
     func run() async throws {
         try? await gracefulShutdown()
+        try await tlsClients.shutdown()
         try await client.shutdown()
     }
 }

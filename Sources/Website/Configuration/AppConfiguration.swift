@@ -51,6 +51,11 @@ public struct AppConfiguration: Sendable {
     /// Which profile service this node's profiles come from; neighbours must name the same one
     /// before their profiles and heads are merged. Defaults to the profile URL's scheme and host.
     public var upstreamRealm: String
+    /// PEM certificate chain and key: when both are set the node serves HTTPS instead of HTTP.
+    public var tlsCertificateFile: String?
+    public var tlsKeyFile: String?
+    /// PEM file of certificate authorities trusted for `https://` neighbours besides the system's.
+    public var syncTLSAuthorityFile: String?
 
     /// Reads and checks the configuration; the error names the key and what is wrong with it.
     public init(reader: ConfigReader) throws(ConfigurationError) {
@@ -86,6 +91,14 @@ public struct AppConfiguration: Sendable {
         self.blocklist = settings.string("BLOCKLIST", default: "")
         self.blocklistFile = settings.string("BLOCKLIST_FILE", default: "blocklist")
         self.upstreamRealm = settings.string("UPSTREAM_REALM", default: Self.realm(of: mojangAPIURL))
+        self.tlsCertificateFile = try settings.readableFile("TLS_CERTIFICATE_FILE")
+        self.tlsKeyFile = try settings.readableFile("TLS_KEY_FILE")
+        guard (tlsCertificateFile == nil) == (tlsKeyFile == nil) else {
+            throw ConfigurationError(
+                key: tlsCertificateFile == nil ? "TLS_CERTIFICATE_FILE" : "TLS_KEY_FILE",
+                problem: "TLS_CERTIFICATE_FILE and TLS_KEY_FILE go together")
+        }
+        self.syncTLSAuthorityFile = try settings.readableFile("SYNC_TLS_CA_FILE")
     }
 
     /// `scheme://host[:port]` of a URL, lower-cased: the default realm of an upstream.
@@ -117,6 +130,15 @@ public struct ConfigurationError: Error, CustomStringConvertible, Equatable {
 /// Reads settings by their environment-variable name (`HTTP_PORT` is also the flag `--http-port`).
 struct SettingsReader {
     let reader: ConfigReader
+
+    /// A file that must exist and be readable when the key is set.
+    func readableFile(_ name: String) throws(ConfigurationError) -> String? {
+        guard let path = raw(name) else { return nil }
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            throw ConfigurationError(key: name, problem: "cannot read '\(path)'")
+        }
+        return path
+    }
 
     func raw(_ name: String) -> String? {
         let value = reader.string(forKey: ConfigKey(name.lowercased().replacingOccurrences(of: "_", with: ".")))

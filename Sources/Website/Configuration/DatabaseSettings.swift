@@ -1,4 +1,5 @@
 import Foundation
+import NIOSSL
 import PostgresNIO
 import SyncProtocol
 
@@ -22,6 +23,16 @@ enum DatabaseSettings {
                     host: host, port: port, username: user, password: password, database: database, tls: .disable)
             }
         }
+        // A secret mounted as a file (Docker and Swarm secrets, Kubernetes Secret volumes) wins over
+        // a password in the URL or PGPASSWORD, so that no password needs to sit in the environment.
+        if let file = settings.raw("DATABASE_PASSWORD_FILE") {
+            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+                throw ConfigurationError(key: "DATABASE_PASSWORD_FILE", problem: "cannot read '\(file)'")
+            }
+            var password = Substring(text)
+            while password.last == "\n" || password.last == "\r" { password.removeLast() }
+            configuration.password = String(password)
+        }
         configuration.options.maximumConnections = try settings.integer(
             "DATABASE_POOL_SIZE", default: 16, in: 1...1000)
         // `off` lets a commit return before its WAL is flushed: a database crash may forget the last
@@ -42,8 +53,8 @@ enum DatabaseSettings {
         return configuration
     }
 
-    /// `postgres://user:password@host:port/database`; `?host=/socket/dir` selects a Unix socket.
-    /// TLS is not used: the database sits on the node's own internal network.
+    /// `postgres://user:password@host:port/database`; `?host=/socket/dir` selects a Unix socket;
+    /// `?sslmode=` and `?sslrootcert=` choose TLS as libpq does (see ``tls(sslmode:rootCertificate:)``).
     static func parse(url text: String) throws(ConfigurationError) -> PostgresClient.Configuration {
         let problem = ConfigurationError(
             key: "DATABASE_URL", problem: "expected postgres://user:password@host:port/database")
@@ -61,8 +72,46 @@ enum DatabaseSettings {
                 database: database?.isEmpty == false ? database : user)
         }
         guard let host = components.host, !host.isEmpty else { throw problem }
+        let query = { (name: String) in components.queryItems?.first { $0.name == name }?.value }
         return .init(
             host: host, port: port, username: user, password: password,
-            database: database?.isEmpty == false ? database : user, tls: .disable)
+            database: database?.isEmpty == false ? database : user,
+            tls: try tls(sslmode: query("sslmode"), rootCertificate: query("sslrootcert")))
+    }
+
+    /// libpq's `sslmode`: `disable` (the default here: a node's database sits on its own internal
+    /// network), `prefer` (TLS when the server offers it), `require` (TLS, certificate not checked),
+    /// `verify-ca` (certificate signed by a trusted authority) and `verify-full` (and issued for the
+    /// host name). `sslrootcert` names a PEM file of trusted authorities (the system's otherwise).
+    static func tls(
+        sslmode: String?, rootCertificate: String?
+    ) throws(ConfigurationError) -> PostgresClient.Configuration.TLS {
+        var tls = TLSConfiguration.makeClientConfiguration()
+        if let rootCertificate {
+            guard FileManager.default.isReadableFile(atPath: rootCertificate) else {
+                throw ConfigurationError(
+                    key: "DATABASE_URL", problem: "sslrootcert '\(rootCertificate)' cannot be read")
+            }
+            tls.trustRoots = .file(rootCertificate)
+        }
+        switch sslmode ?? "disable" {
+        case "disable": return .disable
+        case "prefer", "allow":
+            tls.certificateVerification = .none
+            return .prefer(tls)
+        case "require":
+            tls.certificateVerification = .none
+            return .require(tls)
+        case "verify-ca":
+            tls.certificateVerification = .noHostnameVerification
+            return .require(tls)
+        case "verify-full":
+            tls.certificateVerification = .fullVerification
+            return .require(tls)
+        case let other:
+            throw ConfigurationError(
+                key: "DATABASE_URL",
+                problem: "sslmode '\(other)' is not disable, allow, prefer, require, verify-ca or verify-full")
+        }
     }
 }

@@ -1,24 +1,35 @@
-/// A neighbour as an operator writes it: `name`, `name:port` or `http://host:port`.
+/// A neighbour as an operator writes it: `name`, `name:port`, `http://host:port` or
+/// `https://host[:port]` (a node across the internet, behind TLS; port 443 by default).
 public struct PeerAddress: Sendable, Hashable, CustomStringConvertible {
     public static let defaultPort = 8080
+    public static let defaultTLSPort = 443
 
     public var host: String
     public var port: Int
-    public var description: String { "\(host):\(port)" }
+    /// Reached over TLS, its certificate checked against `host`.
+    public var usesTLS: Bool
+    public var description: String { usesTLS ? "https://\(host):\(port)" : "\(host):\(port)" }
 
-    public init(host: String, port: Int) {
+    public init(host: String, port: Int, usesTLS: Bool = false) {
         self.host = host
         self.port = port
+        self.usesTLS = usesTLS
     }
 
-    /// Parses one entry; nil when it is not one of the three forms.
+    /// Parses one entry; nil when it is not one of the four forms.
     public init?(parsing entry: String) {
         var text = entry.trimmingCharacters(in: .whitespaces)
-        if text.lowercased().hasPrefix("http://") { text = String(text.dropFirst(7)) }
+        var usesTLS = false
+        if text.lowercased().hasPrefix("http://") {
+            text = String(text.dropFirst(7))
+        } else if text.lowercased().hasPrefix("https://") {
+            text = String(text.dropFirst(8))
+            usesTLS = true
+        }
         if text.hasSuffix("/") { text = String(text.dropLast()) }
         guard !text.isEmpty, !text.contains("/"), !text.contains("@"), !text.contains(" ") else { return nil }
         var host = text
-        var port = Self.defaultPort
+        var port = usesTLS ? Self.defaultTLSPort : Self.defaultPort
         if text.hasPrefix("[") {  // [IPv6]:port
             guard let close = text.firstIndex(of: "]") else { return nil }
             host = String(text[text.index(after: text.startIndex)..<close])
@@ -35,6 +46,7 @@ public struct PeerAddress: Sendable, Hashable, CustomStringConvertible {
         guard !host.isEmpty, (1...65535).contains(port) else { return nil }
         self.host = host
         self.port = port
+        self.usesTLS = usesTLS
     }
 
     /// Parses a `peers` file or a comma-separated list: one entry per line or item, `#` starts a comment.

@@ -4,8 +4,11 @@ import NIOCore
 import SyncProtocol
 
 /// Talks to a neighbour's sync API, with a deadline on every request and a bound on every answer.
+/// A neighbour's `base` is a ``NeighbourBase`` in its text form.
 struct NeighbourClient: Sendable {
     let httpClient: HTTPClient
+    /// For neighbours behind TLS (`https://` entries).
+    let tlsClients: NeighbourTLSClients
     /// Added to the long-poll wait for the request's deadline.
     let timeout: Duration
     let maximumResponseBytes: Int
@@ -18,41 +21,43 @@ struct NeighbourClient: Sendable {
     }
 
     func nodeInfo(at base: String) async throws -> NodeInfo {
-        try decode(NodeInfo.self, from: try await get("\(base)/api/v1/node", deadline: timeout, limit: 64 * 1024))
+        try decode(NodeInfo.self, from: try await get(base, "/api/v1/node", deadline: timeout, limit: 64 * 1024))
     }
 
     func changes(at base: String, since: FeedPosition, limit: Int, wait: Duration) async throws -> ChangesDocument {
         let waitSeconds = String(format: "%.3f", wait.seconds)
         let body = try await get(
-            "\(base)/api/v1/changes?since=\(since)&limit=\(limit)&wait=\(waitSeconds)", deadline: wait + timeout,
+            base, "/api/v1/changes?since=\(since)&limit=\(limit)&wait=\(waitSeconds)", deadline: wait + timeout,
             limit: maximumResponseBytes)
         return try decode(ChangesDocument.self, from: body)
     }
 
     /// Digests of the ranges under `prefix`, and the answer's size in bytes.
     func digests(at base: String, prefix: String) async throws -> (DigestsDocument, Int) {
-        let body = try await get("\(base)/api/v1/digests?prefix=\(prefix)", deadline: timeout, limit: 256 * 1024)
+        let body = try await get(base, "/api/v1/digests?prefix=\(prefix)", deadline: timeout, limit: 256 * 1024)
         return (try decode(DigestsDocument.self, from: body), body.readableBytes)
     }
 
     /// The records of a range, and the answer's size in bytes.
     func records(at base: String, prefix: String) async throws -> (RecordsDocument, Int) {
         let body = try await get(
-            "\(base)/api/v1/records?prefix=\(prefix)", deadline: timeout, limit: maximumResponseBytes)
+            base, "/api/v1/records?prefix=\(prefix)", deadline: timeout, limit: maximumResponseBytes)
         return (try decode(RecordsDocument.self, from: body), body.readableBytes)
     }
 
     /// A head by hash; the bytes must hash to the name and be a PNG within the size bound.
     func head(at base: String, sha256: String) async throws -> HeadImage {
-        let body = try await get("\(base)/api/v1/avatars/\(sha256)", deadline: timeout, limit: HeadImage.maximumSize)
+        let body = try await get(base, "/api/v1/avatars/\(sha256)", deadline: timeout, limit: HeadImage.maximumSize)
         let image = try HeadImage(validating: Array(buffer: body))
         guard image.sha256 == sha256 else { throw NeighbourError.hashMismatch }
         return image
     }
 
-    private func get(_ url: String, deadline: Duration, limit: Int) async throws -> ByteBuffer {
-        let response = try await httpClient.execute(
-            HTTPClientRequest(url: url), timeout: .nanoseconds(deadline.wholeNanoseconds))
+    private func get(_ base: String, _ path: String, deadline: Duration, limit: Int) async throws -> ByteBuffer {
+        let base = NeighbourBase(parsing: base)
+        let client = base.url.hasPrefix("https://") ? tlsClients.client(for: base) : httpClient
+        let response = try await client.execute(
+            HTTPClientRequest(url: base.url + path), timeout: .nanoseconds(deadline.wholeNanoseconds))
         guard response.status == .ok else { throw NeighbourError.status(response.status.code) }
         do {
             return try await response.body.collect(upTo: limit)

@@ -122,7 +122,8 @@ final class PeerDirectory: Service, Sendable {
         let (fromList, badList) = PeerAddress.parseList(settings.peersList)
         for entry in badFile + badList {
             logger.warning(
-                "ignoring peer entry: expected name, name:port or http://host:port", metadata: ["entry": "\(entry)"])
+                "ignoring peer entry: expected name, name:port, http://host:port or https://host[:port]",
+                metadata: ["entry": "\(entry)"])
         }
         var result: [PeerAddress] = []
         for peer in fromFile + fromList where !result.contains(peer) { result.append(peer) }
@@ -134,6 +135,18 @@ final class PeerDirectory: Service, Sendable {
         var candidates: [String] = []
         for entry in entries() {
             do {
+                if entry.usesTLS {
+                    // Each address on its own, the certificate checked against the name.
+                    let url = "https://\(entry.host.contains(":") ? "[\(entry.host)]" : entry.host):\(entry.port)"
+                    if Self.isAddressLiteral(entry.host) {
+                        candidates.append(url)
+                    } else {
+                        for address in try await resolver.addresses(of: entry.host) {
+                            candidates.append(NeighbourBase(url: url, connectAddress: address).description)
+                        }
+                    }
+                    continue
+                }
                 for address in try await resolver.addresses(of: entry.host) {
                     let host = address.contains(":") ? "[\(address)]" : address
                     candidates.append("http://\(host):\(entry.port)")
@@ -167,6 +180,10 @@ final class PeerDirectory: Service, Sendable {
             }
         }
         return round
+    }
+
+    private static func isAddressLiteral(_ host: String) -> Bool {
+        host.contains(":") || host.split(separator: ".").count == 4 && host.allSatisfy { $0.isNumber || $0 == "." }
     }
 
     private static func stamp(of path: String) -> String {

@@ -1,4 +1,5 @@
 import Configuration
+import Foundation
 import Testing
 
 @testable import Website
@@ -23,6 +24,8 @@ import Testing
         ("PROFILE_CACHE_SECONDS", "-1"), ("UPSTREAM_TIMEOUT_SECONDS", "soon"), ("LOG_LEVEL", "loud"),
         ("DATABASE_URL", "mysql://x/y"), ("DATABASE_POOL_SIZE", "0"), ("SYNC_WAIT_SECONDS", "61"),
         ("SYNC_BATCH_SIZE", "0"), ("DISCOVERY_INTERVAL_SECONDS", "never"), ("DATABASE_SYNCHRONOUS_COMMIT", "maybe"),
+        ("DATABASE_URL", "postgres://u@db/heads?sslmode=sometimes"), ("DATABASE_PASSWORD_FILE", "/nonexistent/secret"),
+        ("TLS_CERTIFICATE_FILE", "/nonexistent/cert.pem"), ("SYNC_TLS_CA_FILE", "/nonexistent/ca.pem"),
     ])
     func badValueNamesItsKey(_ key: String, _ value: String) {
         #expect {
@@ -55,5 +58,32 @@ import Testing
         #expect(tcp.database == "heads")
         let socket = try DatabaseSettings.parse(url: "postgresql://postgres@/heads?host=/run/postgresql")
         #expect(socket.unixSocketPath == "/run/postgresql/.s.PGSQL.5432")
+    }
+
+    /// A secret file (Docker, Swarm or Kubernetes) gives the password; its trailing newline is not part of it.
+    @Test func passwordFromASecretFile() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("secret-\(UUID().uuidString)").path
+        try "s3cret pass\n".write(toFile: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let configuration = try load([
+            "DATABASE_URL": "postgres://website:literal@db-a/heads", "DATABASE_PASSWORD_FILE": file,
+        ])
+        #expect(configuration.database.password == "s3cret pass")
+        #expect(try load(["PGPASSWORD": "x", "DATABASE_PASSWORD_FILE": file]).database.password == "s3cret pass")
+    }
+
+    @Test func certificateAndKeyGoTogether() throws {
+        let certificates = try TestCertificates.make(names: ["node.test"])
+        #expect(
+            throws: ConfigurationError(
+                key: "TLS_KEY_FILE", problem: "TLS_CERTIFICATE_FILE and TLS_KEY_FILE go together")
+        ) {
+            try load(["TLS_CERTIFICATE_FILE": certificates.certificate("node.test")])
+        }
+        let configuration = try load([
+            "TLS_CERTIFICATE_FILE": certificates.certificate("node.test"),
+            "TLS_KEY_FILE": certificates.key("node.test"),
+        ])
+        #expect(configuration.tlsKeyFile == certificates.key("node.test"))
     }
 }

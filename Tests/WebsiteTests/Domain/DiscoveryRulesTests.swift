@@ -8,7 +8,20 @@ import Testing
         #expect(PeerAddress(parsing: "website-b:9000") == PeerAddress(host: "website-b", port: 9000))
         #expect(PeerAddress(parsing: "http://10.0.0.5:8081/") == PeerAddress(host: "10.0.0.5", port: 8081))
         #expect(PeerAddress(parsing: "[::1]:8081") == PeerAddress(host: "::1", port: 8081))
-        for bad in ["", "https://x", "a b", "x:0", "x:70000", "x:y", "http://x/path", "user@x"] {
+        #expect(
+            PeerAddress(parsing: "https://heads.example.org")
+                == PeerAddress(host: "heads.example.org", port: 443, usesTLS: true))
+        #expect(
+            PeerAddress(parsing: "HTTPS://heads.example.org:8443/")
+                == PeerAddress(host: "heads.example.org", port: 8443, usesTLS: true))
+        #expect(
+            NeighbourBase(parsing: "https://heads.example.org:8443 via 192.0.2.7")
+                == NeighbourBase(url: "https://heads.example.org:8443", connectAddress: "192.0.2.7"))
+        #expect(
+            NeighbourBase(parsing: "http://10.0.0.5:8080")
+                == NeighbourBase(url: "http://10.0.0.5:8080", connectAddress: nil))
+        #expect(NeighbourBase(url: "https://h:1", connectAddress: "::1").description == "https://h:1 via ::1")
+        for bad in ["", "ftp://x", "a b", "x:0", "x:70000", "x:y", "http://x/path", "user@x"] {
             #expect(PeerAddress(parsing: bad) == nil, "\(bad)")
         }
         let (peers, invalid) = PeerAddress.parseList(

@@ -171,7 +171,8 @@ import Testing
                 node.database, "SELECT node_id FROM node_identity", as: String.self)!
             let metrics = NodeMetrics()
             let client = NeighbourClient(
-                httpClient: HTTPClient.shared, timeout: .seconds(10), maximumResponseBytes: 16 * 1024 * 1024)
+                httpClient: HTTPClient.shared, tlsClients: NeighbourTLSClients(additionalAuthorities: nil),
+                timeout: .seconds(10), maximumResponseBytes: 16 * 1024 * 1024)
             let puller = PeerPuller(
                 nodeID: neighbourID, target: .init(addresses: [neighbour.url], upstreamRealm: realm),
                 settings: .init(batchSize: 100, wait: .zero, upstreamRealm: realm), database: database,
