@@ -23,8 +23,10 @@ RUN apt-get update \
     && useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin website
 WORKDIR /app
 COPY --from=build /staging /app
+COPY config /app/config
 USER 10001
-ENV HTTP_HOST=0.0.0.0 HTTP_PORT=8080 PEERS_FILE=/app/peers
+# config/ is a folder so that a mounted one follows edits made by rename (vim, sed -i).
+ENV HTTP_HOST=0.0.0.0 HTTP_PORT=8080 PEERS_FILE=/app/config/peers BLOCKLIST_FILE=/app/config/blocklist
 EXPOSE 8080
 HEALTHCHECK --interval=5s --timeout=3s --start-period=10s --retries=5 \
     CMD ["curl", "-fsS", "-o", "/dev/null", "http://127.0.0.1:8080/readyz"]

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Entrypoint of the local postgres:15-bookworm stand-in (scripts/compose-e2e): like the official
-# image, initialises $PGDATA on first start with POSTGRES_USER / POSTGRES_PASSWORD / POSTGRES_DB,
+# image, initialises $PGDATA on first start with POSTGRES_USER / POSTGRES_PASSWORD (or
+# POSTGRES_PASSWORD_FILE, a Docker or Swarm secret) / POSTGRES_DB,
 # accepts password connections from the container networks, and runs postgres as `postgres`.
 set -euo pipefail
 : "${PGDATA:=/var/lib/postgresql/data}"
 : "${POSTGRES_USER:=postgres}"
 : "${POSTGRES_DB:=$POSTGRES_USER}"
+if [ -n "${POSTGRES_PASSWORD_FILE:-}" ]; then POSTGRES_PASSWORD=$(cat "$POSTGRES_PASSWORD_FILE"); fi
 mkdir -p "$PGDATA" /run/postgresql
 chown -R postgres:postgres "$PGDATA" /run/postgresql
 chmod 700 "$PGDATA"
