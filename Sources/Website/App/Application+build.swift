@@ -38,8 +38,11 @@ public func buildApplication(
     let profiles = ProfileRepository(database: database)
     let counts = LookupCountRepository(database: database)
     let avatars = AvatarRepository(database: database)
+    let batcher = LookupBatcher { [node, profileCacheTime = configuration.profileCacheTime] nameKeys in
+        try await counts.recordLookupsIfFresh(origin: node.id, nameKeys: nameKeys, maximumAge: profileCacheTime)
+    }
     let lookup = HeadLookup(
-        profiles: profiles, counts: counts, avatars: avatars,
+        profiles: profiles, counts: counts, batcher: batcher, avatars: avatars,
         upstream: UpstreamClient(
             httpClient: httpClient, profileBaseURL: configuration.mojangAPIURL,
             avatarBaseURL: configuration.avatarURL, timeout: configuration.upstreamTimeout, metrics: metrics,

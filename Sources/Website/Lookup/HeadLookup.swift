@@ -9,6 +9,8 @@ import SyncProtocol
 struct HeadLookup: Sendable {
     let profiles: ProfileRepository
     let counts: LookupCountRepository
+    /// Writes the cached-page lookups in group commits.
+    let batcher: LookupBatcher
     let avatars: AvatarRepository
     let upstream: UpstreamClient
     let backoff: UpstreamBackoff
@@ -29,8 +31,7 @@ struct HeadLookup: Sendable {
 
     func lookUp(_ name: Username, countLookup: Bool) async throws -> Result {
         if countLookup,
-            let (profile, nodeCounts) = try await counts.recordLookupIfFresh(
-                origin: node.id, nameKey: name.key, maximumAge: profileCacheTime)
+            let (profile, nodeCounts) = try await batcher.recordLookup(nameKey: name.key)
         {
             metrics.lookupCounted()
             return Result(profile: profile, counts: HeadCounts(perNode: nodeCounts, localNode: node.id), notice: nil)

@@ -35,46 +35,51 @@ struct LookupCountRepository {
             """, Self.nodeCounts)
     }
 
-    /// The cached-page fast path, in one round trip: when the name has a profile younger than
-    /// `maximumAge` that names its head, counts the lookup and returns the profile and every
-    /// origin's counter; otherwise counts nothing and returns nil (the caller resolves the name).
-    func recordLookupIfFresh(
-        origin: String, nameKey: String, maximumAge: Duration
-    ) async throws -> (
-        Profile, [HeadCounts.NodeCount]
-    )? {
+    /// The cached-page fast path for a batch of lookups (``LookupBatcher``), in one statement:
+    /// each name (a name may come several times) that has a profile younger than `maximumAge`
+    /// naming its head is counted as often as it was looked up, and its profile and every
+    /// origin's counter are returned; names without such a profile are counted nothing and
+    /// missing from the answer (their callers resolve them). One statement, one commit and one
+    /// notification for the whole batch.
+    func recordLookupsIfFresh(
+        origin: String, nameKeys: [String], maximumAge: Duration
+    ) async throws -> [String: (Profile, [HeadCounts.NodeCount])] {
         let seconds = maximumAge.seconds
         return try await database.query(
             """
-            WITH fresh AS (
-                SELECT name_key, display_name, uuid, resolved_at, origin, avatar_sha256 FROM profiles
-                WHERE name_key = \(nameKey) AND avatar_sha256 IS NOT NULL
-                  AND resolved_at > now() - make_interval(secs => \(seconds))
+            WITH asked AS (
+                SELECT name_key, count(*) AS n FROM unnest(\(nameKeys)::text[]) AS a(name_key) GROUP BY name_key
+            ), fresh AS (
+                SELECT p.name_key, p.display_name, p.uuid, p.resolved_at, p.origin, p.avatar_sha256, a.n
+                FROM profiles p JOIN asked a USING (name_key)
+                WHERE p.avatar_sha256 IS NOT NULL AND p.resolved_at > now() - make_interval(secs => \(seconds))
             ), bumped AS (
                 INSERT INTO lookup_counts AS c (origin, name_key, count, last_lookup_at)
-                SELECT \(origin), name_key, 1, now() FROM fresh
+                SELECT \(origin), name_key, n, now() FROM fresh ORDER BY name_key
                 ON CONFLICT (origin, name_key) DO UPDATE
-                    SET count = c.count + 1, last_lookup_at = now(), signature = NULL,
+                    SET count = c.count + excluded.count, last_lookup_at = now(), signature = NULL,
                         seq = excluded.seq, xid = excluded.xid
-                RETURNING origin, count
+                RETURNING name_key, origin, count
             ), others AS (
-                SELECT coalesce(array_agg(origin), '{}') AS origins, coalesce(array_agg(count), '{}') AS counts
-                FROM lookup_counts WHERE name_key = \(nameKey) AND origin <> \(origin)
+                SELECT name_key, array_agg(origin) AS origins, array_agg(count) AS counts
+                FROM lookup_counts WHERE name_key IN (SELECT name_key FROM fresh) AND origin <> \(origin)
+                GROUP BY name_key
             )
             SELECT f.name_key, f.display_name, f.uuid, f.resolved_at, f.origin, f.avatar_sha256,
-                   array_append(o.origins, b.origin), array_append(o.counts, b.count)
-            FROM fresh f, bumped b, others o
+                   array_append(coalesce(o.origins, '{}'), b.origin), array_append(coalesce(o.counts, '{}'), b.count)
+            FROM fresh f JOIN bumped b USING (name_key) LEFT JOIN others o USING (name_key)
             """
         ) { rows in
+            var found: [String: (Profile, [HeadCounts.NodeCount])] = [:]
             for try await (name, display, uuid, resolved, profileOrigin, avatar, origins, counts) in rows.decode(
                 (String, String, String, Date, String, String?, [String], [Int64]).self)
             {
                 let profile = Profile(
                     nameKey: name, displayName: display, uuid: uuid, resolvedAt: resolved, origin: profileOrigin,
                     avatarSHA256: avatar)
-                return (profile, zip(origins, counts).map { HeadCounts.NodeCount(origin: $0, count: $1) })
+                found[name] = (profile, zip(origins, counts).map { HeadCounts.NodeCount(origin: $0, count: $1) })
             }
-            return nil
+            return found
         }
     }
 

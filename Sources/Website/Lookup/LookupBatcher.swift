@@ -1,0 +1,82 @@
+import Synchronization
+
+/// Group commit of lookups: concurrent cached-page lookups (any names, any connections) are
+/// gathered while the previous batches are being written and written together, in one statement
+/// and one transaction (``LookupCountRepository/recordLookupsIfFresh(origin:nameKeys:maximumAge:)``).
+/// Each caller is answered only after its batch committed, so an acknowledged lookup is durable
+/// and counted exactly once; a batch that fails fails every caller in it.
+///
+/// There is no waiting window: a lookup that finds fewer than `maximumInFlight` batches being
+/// written starts one at once, so a quiet node answers as fast as before, and under load the
+/// batches grow by themselves to what arrives during one commit.
+final class LookupBatcher: Sendable {
+    typealias Answer = (Profile, [HeadCounts.NodeCount])?
+    typealias Write = @Sendable ([String]) async throws -> [String: (Profile, [HeadCounts.NodeCount])]
+
+    private struct Waiting {
+        var nameKey: String
+        var continuation: CheckedContinuation<Answer, any Error>
+    }
+
+    private struct State {
+        var waiting: [Waiting] = []
+        var inFlight = 0
+    }
+
+    private let state = Mutex(State())
+    private let write: Write
+    private let maximumInFlight: Int
+    private let maximumBatch: Int
+
+    init(maximumInFlight: Int = 2, maximumBatch: Int = 1000, write: @escaping Write) {
+        self.write = write
+        self.maximumInFlight = maximumInFlight
+        self.maximumBatch = maximumBatch
+    }
+
+    /// Counts one lookup of `nameKey` when its stored profile is fresh and returns the profile and
+    /// every origin's counter; nil (nothing counted) when there is no fresh profile.
+    func recordLookup(nameKey: String) async throws -> Answer {
+        try await withCheckedThrowingContinuation { continuation in
+            let batch = state.withLock { state -> [Waiting]? in
+                state.waiting.append(Waiting(nameKey: nameKey, continuation: continuation))
+                return takeBatch(&state)
+            }
+            if let batch { start(batch) }
+        }
+    }
+
+    /// Lookups waiting for a writer (for tests).
+    var waitingCount: Int { state.withLock { $0.waiting.count } }
+
+    /// The next batch when a writer is free (and marks it busy).
+    private func takeBatch(_ state: inout State) -> [Waiting]? {
+        guard state.inFlight < maximumInFlight, !state.waiting.isEmpty else { return nil }
+        state.inFlight += 1
+        let count = min(maximumBatch, state.waiting.count)
+        defer { state.waiting.removeFirst(count) }
+        return Array(state.waiting.prefix(count))
+    }
+
+    private func start(_ batch: [Waiting]) {
+        Task {
+            var batch = batch
+            while true {
+                do {
+                    let written = try await write(batch.map(\.nameKey))
+                    for waiting in batch { waiting.continuation.resume(returning: written[waiting.nameKey]) }
+                } catch {
+                    for waiting in batch { waiting.continuation.resume(throwing: error) }
+                }
+                // What arrived meanwhile goes next, on this same writer.
+                guard
+                    let next = state.withLock({ state -> [Waiting]? in
+                        state.inFlight -= 1
+                        return takeBatch(&state)
+                    })
+                else { return }
+                batch = next
+            }
+        }
+    }
+}
