@@ -150,6 +150,9 @@ final class PeerPuller: Sendable {
         var rounds = 0
         var lastCaughtUp = ContinuousClock.now
         var nextAntiEntropy = settings.antiEntropyInterval.map { ContinuousClock.now + min($0, .seconds(30)) }
+        /// The next batch, asked for while the current one is checked and merged (pipelining).
+        var prefetch: Prefetch?
+        defer { prefetch?.task.cancel() }
         while !Task.isCancelled {
             let roundStarted = ContinuousClock.now
             let wait = caughtUp ? settings.wait : .zero
@@ -179,7 +182,14 @@ final class PeerPuller: Sendable {
                 continue
             }
             guard let base = currentAddress else { throw NeighbourError.status(0) }
-            let document = try await neighbour.changes(at: base, since: position, limit: limit, wait: wait)
+            let document: ChangesDocument
+            if let ahead = prefetch, ahead.matches(base: base, position: position, limit: limit), wait == .zero {
+                document = try await ahead.task.value
+            } else {
+                prefetch?.task.cancel()
+                document = try await neighbour.changes(at: base, since: position, limit: limit, wait: wait)
+            }
+            prefetch = nil
             guard document.nodeId == nodeID else { throw NeighbourError.wrongNode(document.nodeId) }
             if let theirs = document.epoch, let ours = epoch, theirs != ours, position != .beginning {
                 // The checkpoint belongs to another incarnation of the neighbour's feed: start
@@ -195,6 +205,9 @@ final class PeerPuller: Sendable {
                 continue
             }
             guard let next = FeedPosition(document.next), next >= position else { throw NeighbourError.badPosition }
+            if document.more, next != position {
+                prefetch = Prefetch(base: base, position: next, limit: settings.batchSize, neighbour: neighbour)
+            }
 
             let checked = await check(document.records)
             let unknown = try await unknownOrigins(in: checked.accepted, allowance: allowance)
@@ -339,4 +352,24 @@ final class PeerPuller: Sendable {
 extension String {
     /// nil for the empty string.
     var nilIfEmpty: String? { isEmpty ? nil : self }
+}
+
+/// A changes request sent ahead: used when the next round asks for exactly this (same address,
+/// position and size, no long-poll), cancelled otherwise.
+private struct Prefetch {
+    let base: String
+    let position: FeedPosition
+    let limit: Int
+    let task: Task<ChangesDocument, any Error>
+
+    init(base: String, position: FeedPosition, limit: Int, neighbour: NeighbourClient) {
+        self.base = base
+        self.position = position
+        self.limit = limit
+        self.task = Task { try await neighbour.changes(at: base, since: position, limit: limit, wait: .zero) }
+    }
+
+    func matches(base: String, position: FeedPosition, limit: Int) -> Bool {
+        self.base == base && self.position == position && self.limit == limit
+    }
 }
