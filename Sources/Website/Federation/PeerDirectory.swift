@@ -46,6 +46,8 @@ final class PeerDirectory: Service, Sendable {
     struct Round: Sendable {
         /// Base URL → the node answering there (kept from earlier rounds while the URL stays a candidate).
         var identities: [String: NeighbourClient.NodeInfo] = [:]
+        /// Entries whose name did not resolve (said once as a warning, not every round).
+        var unresolved: Set<String> = []
         /// Node id → its base URLs, without this node.
         var neighbours: [String: [String]] {
             var result: [String: [String]] = [:]
@@ -133,6 +135,7 @@ final class PeerDirectory: Service, Sendable {
     /// Resolves every entry to its addresses and asks each address which node it is.
     func discover(previous: Round) async -> Round {
         var candidates: [String] = []
+        var unresolved: Set<String> = []
         for entry in entries() {
             do {
                 if entry.usesTLS {
@@ -151,8 +154,16 @@ final class PeerDirectory: Service, Sendable {
                     let host = address.contains(":") ? "[\(address)]" : address
                     candidates.append("http://\(host):\(entry.port)")
                 }
+                if previous.unresolved.contains(entry.description) {
+                    logger.info("neighbour name resolves again", metadata: ["entry": "\(entry)"])
+                }
             } catch {
-                logger.warning("cannot resolve neighbour", metadata: ["entry": "\(entry)", "error": "\(error)"])
+                unresolved.insert(entry.description)
+                if previous.unresolved.contains(entry.description) {
+                    logger.debug("cannot resolve neighbour", metadata: ["entry": "\(entry)", "error": "\(error)"])
+                } else {
+                    logger.warning("cannot resolve neighbour", metadata: ["entry": "\(entry)", "error": "\(error)"])
+                }
             }
         }
         let probed = await withTaskGroup(of: (String, NeighbourClient.NodeInfo?).self) { group in
@@ -167,7 +178,7 @@ final class PeerDirectory: Service, Sendable {
         }
         node.addressesOfItself = probed.filter { $0.value.nodeId == node.id }.map(\.key)
         names.learn(Dictionary(probed.values.map { ($0.nodeId, $0.name) }) { _, last in last })
-        var round = Round()
+        var round = Round(unresolved: unresolved)
         for url in Set(candidates) {
             // A candidate that did not answer this time keeps the identity it had: its puller
             // stays and reports the failure, instead of the neighbour vanishing from the page.
