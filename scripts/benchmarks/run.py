@@ -36,7 +36,7 @@ def b1(seconds):
                 rate, _, errors = wrk(f"{url}/display_skin?username=alice", connections, seconds)
                 assert errors == 0, f"{errors} failed page requests"
                 report("B1", f"cached /display_skin, wrk -c{connections}, synchronous_commit={commit}", rate, ceiling,
-                       "req/s", "≥ 50 %")
+                       "req/s", "≥ 50 %" if connections == 64 else "≥ 25 %")
 
 
 UPSERT = """WITH bumped AS (
@@ -80,7 +80,7 @@ def b2(seconds):
         # flight, so the database may hold up to 16 more lookups than wrk acknowledged — never fewer.
         exact = served <= stored <= served + 16 and errors == 0
         report("B2", f"lookups, 2 replicas × 8 clients (acknowledged {served}, stored {stored})", rate, tps,
-               "req/s", "≥ 70 %, exact")
+               "req/s", "≥ 100 %, exact")
         if not exact:
             print(f"     COUNT MISMATCH: acknowledged {served}, stored {stored}, errors {errors}", flush=True)
 
@@ -99,13 +99,47 @@ def b3(records):
         psql(scratch, f"""INSERT INTO t SELECT '{origin}', 'n' || i, i, now(), repeat('s', 86)
             FROM generate_series(1, {records}) AS i""")
         ceiling = records / (time.monotonic() - started)
-        started = time.monotonic()
-        b, b_database, _ = cluster.node(name="b", PEERS=a, SYNC_BATCH_SIZE=5000)
-        done = wait_until(lambda: psql(b_database, "SELECT count(*) FROM lookup_counts") == str(records), 300, 0.05)
-        elapsed = time.monotonic() - started
-        assert done, "backlog not replicated in 300 s"
-        report("B3", f"fresh node pulling a {records:,}-record backlog (incl. start-up)", records / elapsed, ceiling,
-               "records/s", "≥ 50,000/s, ≥ 50 %")
+        verifications = verification_ceiling()
+        for label, name in (("first pull: a signs its records as it serves them", "b"),
+                            ("second fresh node: signatures stored", "c")):
+            started = time.monotonic()
+            _, database, _ = cluster.node(name=name, PEERS=a, SYNC_BATCH_SIZE=5000)
+            done = wait_until(lambda: psql(database, "SELECT count(*) FROM lookup_counts") == str(records), 300, 0.05)
+            elapsed = time.monotonic() - started
+            assert done, "backlog not replicated in 300 s"
+            report("B3", f"fresh node pulling {records:,} records, {label} (incl. start-up)", records / elapsed,
+                   ceiling, "records/s", "≥ 30,000/s")
+            if verifications:
+                report("B3", "  the same against Ed25519 verifications/s on every core", records / elapsed,
+                       verifications, "records/s", "≥ 75 %")
+
+
+def verification_ceiling(seconds=3):
+    """Ed25519 verifications per second on every core of this machine (OpenSSL through the
+    `cryptography` package, one process per core): the most a pull that checks every signature
+    could reach. None when `cryptography` is missing."""
+    try:
+        import cryptography  # noqa: F401
+    except ImportError:
+        print("     (no `cryptography`: the verification ceiling is not measured)", flush=True)
+        return None
+    import multiprocessing
+    with multiprocessing.Pool(os.cpu_count()) as pool:
+        counts = pool.map(_verify_for, [seconds] * os.cpu_count())
+    return sum(counts) / seconds
+
+
+def _verify_for(seconds):
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    key = Ed25519PrivateKey.generate()
+    message = b"head-count-v1\norigin\nname\n42\n1700000000000000"
+    signature, public = key.sign(message), key.public_key()
+    count, deadline = 0, time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        for _ in range(100):
+            public.verify(signature, message)
+        count += 100
+    return count
 
 
 def b4(samples):
@@ -131,9 +165,9 @@ def b4(samples):
         latencies.sort()
         rtt = statistics.median(round_trips) * 1000
         report("B4", f"write on A visible on C (A–B–C), p50 of {samples}", latencies[len(latencies) // 2] * 1000, None,
-               "ms", "≤ 20 ms")
+               "ms", "≤ 5 ms")
         report("B4", f"write on A visible on C (A–B–C), p99 of {samples}", latencies[int(len(latencies) * 0.99) - 1] * 1000,
-               None, "ms", "≤ 100 ms")
+               None, "ms", "≤ 20 ms")
         report("B4", "one loopback HTTP round trip (median, the ceiling)", rtt, None, "ms", "")
 
 
