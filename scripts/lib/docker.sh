@@ -83,3 +83,9 @@ if ! docker image inspect swift:6.3.1-bookworm >/dev/null 2>&1; then
 fi
 done_step
 
+# A name's federation-wide total on the node published at 127.0.0.1:PORT (0 while it does not answer).
+count() { curl -fsS "http://127.0.0.1:$1/api/v1/heads/$2" 2>/dev/null | python3 -c 'import json,sys; print(json.load(sys.stdin)["totalCount"])' 2>/dev/null || echo 0; }
+wait_count() {  # port name expected
+    for _ in $(seq 1 300); do [ "$(count "$1" "$2")" = "$3" ] && return 0; sleep 0.1; done
+    return 1
+}

@@ -31,6 +31,20 @@ final class NeighbourTLSClients: Sendable {
         }
     }
 
+    /// Closes the clients of every base not in `bases` (their text forms).
+    func retain(only bases: Set<String>) {
+        let dropped = clients.withLock { clients in
+            let dropped = clients.filter { !bases.contains($0.key) }
+            for key in dropped.keys { clients[key] = nil }
+            return Array(dropped.values)
+        }
+        guard !dropped.isEmpty else { return }
+        Task { for client in dropped { try? await client.shutdown() } }
+    }
+
+    /// Clients open (for tests).
+    var count: Int { clients.withLock { $0.count } }
+
     func shutdown() async throws {
         for client in clients.withLock({ clients in
             defer { clients = [:] }

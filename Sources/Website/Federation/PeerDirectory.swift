@@ -138,22 +138,7 @@ final class PeerDirectory: Service, Sendable {
         var unresolved: Set<String> = []
         for entry in entries() {
             do {
-                if entry.usesTLS {
-                    // Each address on its own, the certificate checked against the name.
-                    let url = "https://\(entry.host.contains(":") ? "[\(entry.host)]" : entry.host):\(entry.port)"
-                    if Self.isAddressLiteral(entry.host) {
-                        candidates.append(url)
-                    } else {
-                        for address in try await resolver.addresses(of: entry.host) {
-                            candidates.append(NeighbourBase(url: url, connectAddress: address).description)
-                        }
-                    }
-                    continue
-                }
-                for address in try await resolver.addresses(of: entry.host) {
-                    let host = address.contains(":") ? "[\(address)]" : address
-                    candidates.append("http://\(host):\(entry.port)")
-                }
+                candidates += try await Self.candidates(for: entry, resolver: resolver)
                 if previous.unresolved.contains(entry.description) {
                     logger.info("neighbour name resolves again", metadata: ["entry": "\(entry)"])
                 }
@@ -166,6 +151,9 @@ final class PeerDirectory: Service, Sendable {
                 }
             }
         }
+        // Clients for addresses a name no longer resolves to are closed (a name whose addresses
+        // keep changing must not pile up one client per address ever seen).
+        neighbour.tlsClients.retain(only: Set(candidates))
         let probed = await withTaskGroup(of: (String, NeighbourClient.NodeInfo?).self) { group in
             for url in Set(candidates) {
                 group.addTask { (url, try? await self.neighbour.nodeInfo(at: url)) }
@@ -191,6 +179,22 @@ final class PeerDirectory: Service, Sendable {
             }
         }
         return round
+    }
+
+    /// The base URLs of one entry: `http://ADDRESS:PORT` per address of its name, or for a
+    /// neighbour behind TLS the name's URL reached at each address (the certificate checked against
+    /// the name), as ``NeighbourBase`` text.
+    private static func candidates(for entry: PeerAddress, resolver: any NameResolver) async throws -> [String] {
+        guard entry.usesTLS else {
+            return try await resolver.addresses(of: entry.host).map { address in
+                "http://\(address.contains(":") ? "[\(address)]" : address):\(entry.port)"
+            }
+        }
+        let url = "https://\(entry.host.contains(":") ? "[\(entry.host)]" : entry.host):\(entry.port)"
+        if isAddressLiteral(entry.host) { return [url] }
+        return try await resolver.addresses(of: entry.host).map {
+            NeighbourBase(url: url, connectAddress: $0).description
+        }
     }
 
     private static func isAddressLiteral(_ host: String) -> Bool {
