@@ -88,7 +88,8 @@ def test_crash_while_merging(federation):
 
 
 def test_database_down(federation):
-    assert federation.lookup("a", "dbdown")
+    # Before the fault: a looked-up name (retried while the previous test's backlog still loads the machine).
+    assert wait_until(lambda: federation.lookup("a", "dbdown"), 30, 1), "website-a answers no lookups before the fault"
     subprocess.run(["ip", "netns", "exec", "db-a", "runuser", "-u", "postgres", "--", f"{federation.bin}/pg_ctl",
                     "-D", f"{WORK}/a-data", "-m", "immediate", "stop"], check=True, capture_output=True)
     federation.processes["db-a"].wait(timeout=10)
@@ -116,7 +117,8 @@ def test_database_down(federation):
 
 def test_database_paused(federation):
     """db-a's PostgreSQL frozen with SIGSTOP: connections stay open but nothing answers."""
-    assert federation.lookup("a", "dbpaused")
+    # Before the fault: a looked-up name (retried while the previous test's backlog still loads the machine).
+    assert wait_until(lambda: federation.lookup("a", "dbpaused"), 30, 1), "website-a answers no lookups before the fault"
     pids = [int(pid) for pid in subprocess.run(["ip", "netns", "pids", "db-a"], capture_output=True,
                                                text=True).stdout.split()]
     for pid in pids:

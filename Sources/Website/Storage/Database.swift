@@ -103,6 +103,19 @@ struct Database: Sendable {
         }
     }
 
+    /// Runs a prepared statement (prepared on each pooled connection the first time it runs
+    /// there) and decodes every row, within the deadline.
+    func execute<Statement: PostgresPreparedStatement>(_ statement: Statement) async throws -> [Statement.Row]
+    where Statement.Row: Sendable {
+        try await guarded { [client, logger, usage] in
+            try await usage.lease(client) { connection in
+                var rows: [Statement.Row] = []
+                for try await row in try await connection.execute(statement, logger: logger) { rows.append(row) }
+                return rows
+            }
+        }
+    }
+
     /// The first column of every row.
     func values<T: PostgresDecodable & Sendable>(_ query: PostgresQuery, as type: T.Type) async throws -> [T] {
         try await self.query(query) { rows in

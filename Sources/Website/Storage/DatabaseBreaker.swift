@@ -5,8 +5,8 @@ import Synchronization
 /// Fails fast while the database does not answer. Once a query has missed its deadline (or no
 /// connection could be had), the breaker opens: requests get ``DatabaseUnavailable`` at once
 /// (a 503 with `Retry-After`) instead of each waiting the whole deadline, and `/readyz` says not
-/// ready. Meanwhile one probe (`SELECT 1` under the same deadline) runs every `probeInterval`;
-/// the first that answers closes the breaker.
+/// ready. Meanwhile one probe (`SELECT 1` under the same deadline) runs at once and then every
+/// `probeInterval` after a failed one; the first that answers closes the breaker.
 final class DatabaseBreaker: Sendable {
     private struct State {
         var open = false
@@ -40,14 +40,10 @@ final class DatabaseBreaker: Sendable {
         }
         guard startProbe else { return }
         Task {
-            while true {
+            // The first probe goes at once: a query that missed its deadline because it was slow
+            // (a busy database that still answers) keeps the breaker open only for a round trip.
+            while (try? await probe()) == nil {
                 try? await Task.sleep(for: probeInterval)
-                do {
-                    try await probe()
-                    break
-                } catch {
-                    continue
-                }
             }
             state.withLock { state in
                 state.open = false

@@ -44,43 +44,61 @@ struct LookupCountRepository {
     func recordLookupsIfFresh(
         origin: String, nameKeys: [String], maximumAge: Duration
     ) async throws -> [String: (Profile, [HeadCounts.NodeCount])] {
-        let seconds = maximumAge.seconds
-        return try await database.query(
-            """
+        let rows = try await database.execute(
+            RecordLookupsStatement(origin: origin, nameKeys: nameKeys, maximumAgeSeconds: maximumAge.seconds))
+        var found: [String: (Profile, [HeadCounts.NodeCount])] = [:]
+        for (name, display, uuid, resolved, profileOrigin, avatar, origins, counts) in rows {
+            let profile = Profile(
+                nameKey: name, displayName: display, uuid: uuid, resolvedAt: resolved, origin: profileOrigin,
+                avatarSHA256: avatar)
+            found[name] = (profile, zip(origins, counts).map { HeadCounts.NodeCount(origin: $0, count: $1) })
+        }
+        return found
+    }
+
+    /// The statement of ``recordLookupsIfFresh(origin:nameKeys:maximumAge:)``, prepared once per
+    /// connection: it runs once per batch on the busiest path, and parsing and planning it anew
+    /// each time was most of PostgreSQL's work there.
+    struct RecordLookupsStatement: PostgresPreparedStatement {
+        static let name = "record_lookups_if_fresh_v1"
+        static let sql = """
             WITH asked AS (
-                SELECT name_key, count(*) AS n FROM unnest(\(nameKeys)::text[]) AS a(name_key) GROUP BY name_key
+                SELECT name_key, count(*) AS n FROM unnest($2::text[]) AS a(name_key) GROUP BY name_key
             ), fresh AS (
                 SELECT p.name_key, p.display_name, p.uuid, p.resolved_at, p.origin, p.avatar_sha256, a.n
                 FROM profiles p JOIN asked a USING (name_key)
-                WHERE p.avatar_sha256 IS NOT NULL AND p.resolved_at > now() - make_interval(secs => \(seconds))
+                WHERE p.avatar_sha256 IS NOT NULL AND p.resolved_at > now() - make_interval(secs => $3::float8)
             ), bumped AS (
                 INSERT INTO lookup_counts AS c (origin, name_key, count, last_lookup_at)
-                SELECT \(origin), name_key, n, now() FROM fresh ORDER BY name_key
+                SELECT $1::text, name_key, n, now() FROM fresh ORDER BY name_key
                 ON CONFLICT (origin, name_key) DO UPDATE
                     SET count = c.count + excluded.count, last_lookup_at = now(), signature = NULL,
                         seq = excluded.seq, xid = excluded.xid
                 RETURNING name_key, origin, count
             ), others AS (
                 SELECT name_key, array_agg(origin) AS origins, array_agg(count) AS counts
-                FROM lookup_counts WHERE name_key IN (SELECT name_key FROM fresh) AND origin <> \(origin)
+                FROM lookup_counts WHERE name_key IN (SELECT name_key FROM fresh) AND origin <> $1::text
                 GROUP BY name_key
             )
             SELECT f.name_key, f.display_name, f.uuid, f.resolved_at, f.origin, f.avatar_sha256,
                    array_append(coalesce(o.origins, '{}'), b.origin), array_append(coalesce(o.counts, '{}'), b.count)
             FROM fresh f JOIN bumped b USING (name_key) LEFT JOIN others o USING (name_key)
             """
-        ) { rows in
-            var found: [String: (Profile, [HeadCounts.NodeCount])] = [:]
-            for try await (name, display, uuid, resolved, profileOrigin, avatar, origins, counts) in rows.decode(
-                (String, String, String, Date, String, String?, [String], [Int64]).self)
-            {
-                let profile = Profile(
-                    nameKey: name, displayName: display, uuid: uuid, resolvedAt: resolved, origin: profileOrigin,
-                    avatarSHA256: avatar)
-                found[name] = (profile, zip(origins, counts).map { HeadCounts.NodeCount(origin: $0, count: $1) })
-            }
-            return found
+        typealias Row = (String, String, String, Date, String, String?, [String], [Int64])
+
+        var origin: String
+        var nameKeys: [String]
+        var maximumAgeSeconds: Double
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings()
+            bindings.append(origin)
+            bindings.append(nameKeys)
+            bindings.append(maximumAgeSeconds)
+            return bindings
         }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row { try row.decode(Row.self) }
     }
 
     func counts(nameKey: String) async throws -> [HeadCounts.NodeCount] {
