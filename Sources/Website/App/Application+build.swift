@@ -99,16 +99,15 @@ public func buildApplication(
     HeadsAPIController(profiles: profiles, counts: counts, node: node, labels: labels).addRoutes(to: router)
     HealthController(migrator: migrator, database: database).addRoutes(to: router)
     NodeInfoController(node: node, upstreamRealm: configuration.upstreamRealm).addRoutes(to: router)
-    MetricsController(metrics: metrics, database: database, peers: peers, feed: ChangesFeed(database: database))
-        .addRoutes(to: router)
+    let feed = ChangesFeed(database: database)
+    let signer = RecordSigner(node: node, signatures: OwnSignatureWriter(feed: feed, logger: logger))
+    MetricsController(metrics: metrics, database: database, peers: peers, feed: feed).addRoutes(to: router)
     SyncAPIController(
-        feed: ChangesFeed(database: database), signal: signal, avatars: avatars, node: node, epoch: feedEpoch,
+        feed: feed, signer: signer, signal: signal, avatars: avatars, node: node, epoch: feedEpoch,
         defaultLimit: configuration.syncBatchSize
     ).addRoutes(to: router)
-    let feed = ChangesFeed(database: database)
-    ReconciliationController(
-        digests: DigestRepository(database: database), signer: RecordSigner(node: node, feed: feed), node: node
-    ).addRoutes(to: router)
+    ReconciliationController(digests: DigestRepository(database: database), signer: signer, node: node).addRoutes(
+        to: router)
     FederationController(
         peers: peers, trust: trust, blocklist: blocklist, feed: feed, node: node, labels: labels, renderer: renderer
     ).addRoutes(to: router)

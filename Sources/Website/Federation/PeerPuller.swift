@@ -136,7 +136,11 @@ final class PeerPuller: Sendable {
         await Task { try? await peers.releaseLease(nodeID: nodeID, holder: holder) }.value
     }
 
-    private func leaseDuration(_ wait: Duration) -> Duration { wait + settings.requestTimeout + .seconds(10) }
+    /// A lease covers a request's wait and deadline with 20 s to spare; it is renewed before a
+    /// request once less than 10 s would be left after it (not before every request: a renewal is
+    /// a committed write, and a propagation takes a request per hop).
+    private func leaseDuration(_ wait: Duration) -> Duration { wait + settings.requestTimeout + .seconds(20) }
+    private func leaseNeeded(_ wait: Duration) -> Duration { wait + settings.requestTimeout + .seconds(10) }
 
     /// Pulls while this replica holds the lease; returns when another replica took it over.
     private func pullWhileLeased(backoff: inout Backoff) async throws {
@@ -150,15 +154,20 @@ final class PeerPuller: Sendable {
         var rounds = 0
         var lastCaughtUp = ContinuousClock.now
         var nextAntiEntropy = settings.antiEntropyInterval.map { ContinuousClock.now + min($0, .seconds(30)) }
+        var leaseUntil = ContinuousClock.now
+        var allowance = OriginAllowance(maximum: settings.maximumNewOriginsPerHour)
         /// The next batch, asked for while the current one is checked and merged (pipelining).
         var prefetch: Prefetch?
         defer { prefetch?.task.cancel() }
         while !Task.isCancelled {
             let roundStarted = ContinuousClock.now
             let wait = caughtUp ? settings.wait : .zero
-            guard
-                try await peers.takeLease(nodeID: nodeID, holder: settings.holder, duration: leaseDuration(wait))
-            else { return }
+            if leaseUntil - roundStarted < leaseNeeded(wait) {
+                guard
+                    try await peers.takeLease(nodeID: nodeID, holder: settings.holder, duration: leaseDuration(wait))
+                else { return }
+                leaseUntil = roundStarted + leaseDuration(wait)
+            }
             if let due = nextAntiEntropy, roundStarted >= due, let interval = settings.antiEntropyInterval,
                 let base = currentAddress
             {
@@ -169,16 +178,22 @@ final class PeerPuller: Sendable {
                     logger.warning("anti-entropy round failed", metadata: ["error": "\(error)"])
                 }
                 nextAntiEntropy = ContinuousClock.now + interval
-                // Renew the lease for the wait that follows.
+                // Renew the lease for the wait that follows; the round may have merged new origins.
+                let renewed = ContinuousClock.now
                 guard
                     try await peers.takeLease(nodeID: nodeID, holder: settings.holder, duration: leaseDuration(wait))
                 else { return }
+                leaseUntil = renewed + leaseDuration(wait)
+                allowance.invalidate()
             }
-            let allowance =
-                settings.maximumNewOriginsPerHour
-                - (try await trust.originsIntroducedLastHour(by: nodeID))
-            guard allowance > 0 else {
+            let now = ContinuousClock.now
+            if allowance.needsCount(at: now) || (allowance.remaining <= 0 && !allowance.isExact) {
+                allowance.counted(try await trust.originsIntroducedLastHour(by: nodeID), at: now)
+            }
+            let remaining = allowance.remaining
+            guard remaining > 0 else {
                 try await pauseForLimit()
+                allowance.invalidate()
                 continue
             }
             guard let base = currentAddress else { throw NeighbourError.status(0) }
@@ -210,11 +225,12 @@ final class PeerPuller: Sendable {
             }
 
             let checked = await check(document.records)
-            let unknown = try await unknownOrigins(in: checked.accepted, allowance: allowance)
-            if unknown.count > allowance {
+            let unknown = try await unknownOrigins(in: checked.accepted, allowance: remaining)
+            if unknown.count > remaining {
                 // Never more new origins than the allowance: ask again for fewer records (each
-                // record has one origin), or pause once not even one more may come in.
-                limit = allowance
+                // record has one origin), or pause once not even one more may come in; first
+                // with the exact figure when the one used was a bound.
+                if allowance.isExact { limit = remaining } else { allowance.invalidate() }
                 continue
             }
             if !document.more { notice = nil }
@@ -230,6 +246,7 @@ final class PeerPuller: Sendable {
                     batch, from: nodeID, holder: holder, after: previous, checkpoint: next, status: status,
                     on: connection)
             }
+            allowance.merged(origins: Set(checked.accepted.map(\.origin)).subtracting([ownID]))
             metrics.batchMerged(
                 neighbour: nodeID, received: checked.accepted.count,
                 changed: outcome.changed, rejected: checked.rejected, lag: status.lag)
@@ -298,10 +315,9 @@ final class PeerPuller: Sendable {
             checked.accepted.removeAll { unknown.contains($0.origin) && !admitted.contains($0.origin) }
         }
         let batch = MergeBatch(checked.accepted)
-        let (merger, nodeID, logger, rejected) = (merger, nodeID, logger, checked.rejected)
-        let outcome = try await database.transaction { connection in
-            try await PeerRepository.recordRejections(rejected, neighbour: nodeID, on: connection, logger: logger)
-            return try await merger.mergeRecords(batch, from: nodeID, on: connection)
+        let (merger, nodeID, rejected) = (merger, nodeID, checked.rejected)
+        let outcome = try await database.withConnection { connection in
+            try await merger.mergeRecords(batch, from: nodeID, rejected: rejected, checkpoint: nil, on: connection)
         }
         let hashes = batch.profiles.keys.compactMap(\.avatarSHA256)
         if !hashes.isEmpty, let base = currentAddress {

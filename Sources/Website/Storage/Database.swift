@@ -130,6 +130,14 @@ struct Database: Sendable {
         try await self.query(query) { rows in for try await _ in rows {} }
     }
 
+    /// Runs `work` on one pooled connection without a transaction (one statement is atomic by
+    /// itself), within the deadline.
+    func withConnection<T: Sendable>(
+        _ work: @escaping @Sendable (PostgresConnection) async throws -> T
+    ) async throws -> T {
+        try await guarded { [client, usage] in try await usage.lease(client) { try await work($0) } }
+    }
+
     /// Runs `work` in a transaction on one pooled connection, all within the deadline.
     func transaction<T: Sendable>(
         _ work: @escaping @Sendable (PostgresConnection) async throws -> T

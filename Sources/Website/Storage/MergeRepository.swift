@@ -12,7 +12,7 @@ struct MergeRepository {
     let logger: Logger
 
     /// `timestamptz` from whole microseconds since 1970, exactly (no floating point on the way).
-    private static let micros = "timestamptz 'epoch' + (i.micros::text || ' microseconds')::interval"
+    static let micros = "timestamptz 'epoch' + (i.micros::text || ' microseconds')::interval"
 
     struct Outcome: Sendable, Equatable {
         var profilesChanged = 0
@@ -29,28 +29,22 @@ struct MergeRepository {
 
     /// Merges `batch` and records `checkpoint` for `neighbour`, inside the caller's transaction on
     /// `connection`, provided this replica (`holder`) still holds the neighbour and its checkpoint
-    /// is still `previous`.
+    /// is still `previous`: two statements, the check and ``mergeRecords(_:from:rejected:checkpoint:on:)``.
     func merge(
         _ batch: MergeBatch, from neighbour: String, holder: String, after previous: FeedPosition,
         checkpoint: FeedPosition, status: PeerRepository.BatchStatus, on connection: PostgresConnection
     ) async throws -> Outcome {
-        do {
-            let rows = try await connection.query(
-                """
-                SELECT checkpoint FROM peers
-                WHERE node_id = \(neighbour) AND lease_holder = \(holder) AND lease_until > now()
-                FOR UPDATE
-                """, logger: logger)
-            var stored: String?
-            for try await text in rows.decode(String.self) { stored = text }
-            guard let stored, (FeedPosition(stored) ?? .beginning) == previous else { throw LeaseLost() }
-
-            let outcome = try await mergeRecords(batch, from: neighbour, on: connection)
-            try await PeerRepository.recordBatch(
-                neighbour: neighbour, checkpoint: checkpoint, status: status,
-                merged: outcome.changed, on: connection, logger: logger)
-            return outcome
-        }
+        let rows = try await connection.query(
+            """
+            SELECT checkpoint FROM peers
+            WHERE node_id = \(neighbour) AND lease_holder = \(holder) AND lease_until > now()
+            FOR UPDATE
+            """, logger: logger)
+        var stored: String?
+        for try await text in rows.decode(String.self) { stored = text }
+        guard let stored, (FeedPosition(stored) ?? .beginning) == previous else { throw LeaseLost() }
+        return try await mergeRecords(
+            batch, from: neighbour, rejected: status.rejected, checkpoint: (checkpoint, status), on: connection)
     }
 
     /// Whether `error` is a ``LeaseLost``, as thrown or wrapped by a transaction.
@@ -62,82 +56,170 @@ struct MergeRepository {
         return false
     }
 
-    /// Merges the records of `batch` (inside the caller's transaction), noting which neighbour
-    /// delivered each origin.
+    /// Merges the records of `batch`, notes which neighbour delivered each origin (and which one
+    /// first), adds `rejected` to the neighbour's rejection totals and, given a `checkpoint`,
+    /// moves it with the batch's status: one statement (one round trip, whatever the batch holds;
+    /// its parts touch different tables, so none needs to see another's writes). Only records
+    /// that win are written.
     func mergeRecords(
-        _ batch: MergeBatch, from neighbour: String, on connection: PostgresConnection
-    ) async throws
-        -> Outcome
-    {
+        _ batch: MergeBatch, from neighbour: String, rejected: [String: Int],
+        checkpoint: (position: FeedPosition, status: PeerRepository.BatchStatus)?, on connection: PostgresConnection
+    ) async throws -> Outcome {
+        let statement = MergeStatement(
+            batch: batch, neighbour: neighbour, rejected: rejected, checkpoint: checkpoint?.position,
+            status: checkpoint?.status)
         var outcome = Outcome()
-        let origins = Set(batch.profiles.keys.map(\.origin)).union(batch.counts.keys.map(\.origin))
-            .union(batch.nodes.keys.map(\.origin))
-        if !origins.isEmpty {
-            try await recordOrigins(Array(origins), from: neighbour, on: connection)
-        }
-        if !batch.profiles.isEmpty {
-            outcome.profilesChanged = try await mergeProfiles(batch.profiles, on: connection)
-        }
-        if !batch.counts.isEmpty {
-            outcome.countsChanged = try await mergeCounts(batch.counts, on: connection)
-        }
-        if !batch.nodes.isEmpty {
-            outcome.nodesChanged = try await mergeNodes(batch.nodes, on: connection)
+        for try await (profiles, counts, nodes) in try await connection.execute(statement, logger: logger) {
+            outcome = Outcome(profilesChanged: Int(profiles), countsChanged: Int(counts), nodesChanged: Int(nodes))
         }
         return outcome
     }
 
-    /// Notes which neighbour delivered each origin, and which one delivered it first.
-    private func recordOrigins(
-        _ origins: [String], from neighbour: String, on connection: PostgresConnection
-    )
-        async throws
-    {
-        try await connection.query(
+    /// The statement of ``mergeRecords(_:from:rejected:checkpoint:on:)``, prepared once per
+    /// connection: planning it anew took most of a merge's time on the database (a merge is a
+    /// step of every hop a change takes through the federation).
+    struct MergeStatement: PostgresPreparedStatement {
+        static let name = "merge_records_v1"
+        typealias Row = (Int64, Int64, Int64)
+        static let sql = """
+                WITH origin_input AS (SELECT unnest($1::text[]) AS origin),
+                sources AS (
+                    INSERT INTO origin_sources (origin, neighbour) SELECT origin, $2::text FROM origin_input
+                    ON CONFLICT DO NOTHING
+                ), first_seen AS (
+                    INSERT INTO origins (origin, first_neighbour) SELECT origin, $2::text FROM origin_input
+                    ON CONFLICT DO NOTHING
+                ), profile_input AS (
+                    SELECT * FROM unnest(
+                        $3::text[], $4::text[],
+                        $5::text[], $6::int8[],
+                        $7::text[], $8::text[],
+                        $9::text[]
+                    ) AS i(name_key, display_name, uuid, micros, origin, avatar, signature)
+                ), profile_candidates AS (
+                    SELECT i.name_key, i.display_name, i.uuid, \(MergeRepository.micros) AS resolved_at, i.origin,
+                           nullif(i.avatar, '') AS avatar_sha256, i.signature
+                    FROM profile_input i
+                ), profile_winners AS (
+                    SELECT c.* FROM profile_candidates c LEFT JOIN profiles p ON p.name_key = c.name_key
+                    WHERE p.name_key IS NULL OR \(MergeRepository.profileWins("c", over: "p"))
+                ), profiles_merged AS (
+                    INSERT INTO profiles (name_key, display_name, uuid, resolved_at, origin, avatar_sha256, signature)
+                    SELECT * FROM profile_winners
+                    ON CONFLICT (name_key) DO UPDATE SET
+                        display_name = excluded.display_name, uuid = excluded.uuid, resolved_at = excluded.resolved_at,
+                        origin = excluded.origin, avatar_sha256 = excluded.avatar_sha256, signature = excluded.signature,
+                        seq = excluded.seq, xid = excluded.xid
+                    WHERE \(MergeRepository.profileWins("excluded", over: "profiles"))
+                    RETURNING 1
+                ), count_input AS (
+                    SELECT * FROM unnest(
+                        $10::text[], $11::text[],
+                        $12::int8[], $13::int8[],
+                        $14::text[]
+                    ) AS i(origin, name_key, count, micros, signature)
+                ), count_winners AS (
+                    SELECT i.origin, i.name_key, i.count, \(MergeRepository.micros) AS last_lookup_at, i.signature
+                    FROM count_input i LEFT JOIN lookup_counts c ON c.origin = i.origin AND c.name_key = i.name_key
+                    WHERE c.origin IS NULL
+                       OR (i.count, \(MergeRepository.micros)) > (c.count, c.last_lookup_at)
+                ), counts_merged AS (
+                    INSERT INTO lookup_counts (origin, name_key, count, last_lookup_at, signature)
+                    SELECT * FROM count_winners
+                    ON CONFLICT (origin, name_key) DO UPDATE SET
+                        count = excluded.count, last_lookup_at = excluded.last_lookup_at, signature = excluded.signature,
+                        seq = excluded.seq, xid = excluded.xid
+                    WHERE (excluded.count, excluded.last_lookup_at) > (lookup_counts.count, lookup_counts.last_lookup_at)
+                    RETURNING 1
+                ), node_input AS (
+                    SELECT * FROM unnest(
+                        $15::text[], $16::text[],
+                        $17::text[], $18::text[],
+                        $19::int8[], $20::text[]
+                    ) AS i(origin, name, url, version, micros, signature)
+                ), node_candidates AS (
+                    SELECT i.origin, i.name, nullif(i.url, '') AS url, i.version AS software_version,
+                           \(MergeRepository.micros) AS recorded_at, i.signature
+                    FROM node_input i
+                ), node_winners AS (
+                    -- Only winners are inserted: a proposed row takes a sequence value even when it loses.
+                    SELECT c.* FROM node_candidates c LEFT JOIN node_records n ON n.origin = c.origin
+                    WHERE n.origin IS NULL OR \(MergeRepository.nodeWins("c", over: "n"))
+                ), nodes_merged AS (
+                    INSERT INTO node_records AS n (origin, name, url, software_version, recorded_at, signature)
+                    SELECT * FROM node_winners
+                    ON CONFLICT (origin) DO UPDATE SET
+                        name = excluded.name, url = excluded.url, software_version = excluded.software_version,
+                        recorded_at = excluded.recorded_at, signature = excluded.signature, seq = excluded.seq,
+                        xid = excluded.xid
+                    WHERE \(MergeRepository.nodeWins("excluded", over: "n"))
+                    RETURNING 1
+                ), rejections_added AS (
+                    INSERT INTO rejections (neighbour, reason, total)
+                    SELECT $2::text, r, n
+                    FROM unnest($21::text[], $22::int8[]) AS x(r, n)
+                    ON CONFLICT (neighbour, reason) DO UPDATE SET total = rejections.total + excluded.total, last_at = now()
+                ), changed AS (
+                    SELECT (SELECT count(*) FROM profiles_merged) AS profiles, (SELECT count(*) FROM counts_merged) AS counts,
+                           (SELECT count(*) FROM nodes_merged) AS nodes
+                ), moved AS (
+                    UPDATE peers SET checkpoint = $23::text, checkpoint_epoch = $24::text,
+                        state = $25::text, state_reason = $26::text, last_success_at = now(),
+                        lag = $27::int8, merged_total = merged_total + (SELECT profiles + counts + nodes FROM changed),
+                        rejected_total = rejected_total + $28::int8
+                    WHERE node_id = $2::text AND $29::bool
+                )
+                SELECT profiles, counts, nodes FROM changed
             """
-            WITH input AS (SELECT unnest(\(origins)::text[]) AS origin),
-            sources AS (
-                INSERT INTO origin_sources (origin, neighbour) SELECT origin, \(neighbour) FROM input
-                ON CONFLICT DO NOTHING
-            )
-            INSERT INTO origins (origin, first_neighbour) SELECT origin, \(neighbour) FROM input
-            ON CONFLICT DO NOTHING
-            """, logger: logger)
-    }
 
-    private func mergeProfiles(
-        _ profiles: [ProfileRecord: String], on connection: PostgresConnection
-    ) async throws
-        -> Int
-    {
-        let records = Array(profiles)
-        let rows = try await connection.query(
-            """
-            WITH input AS (
-                SELECT * FROM unnest(
-                    \(records.map(\.key.nameKey))::text[], \(records.map(\.key.displayName))::text[],
-                    \(records.map(\.key.uuid))::text[], \(records.map(\.key.resolvedAtMicros))::int8[],
-                    \(records.map(\.key.origin))::text[], \(records.map { $0.key.avatarSHA256 ?? "" })::text[],
-                    \(records.map(\.value))::text[]
-                ) AS i(name_key, display_name, uuid, micros, origin, avatar, signature)
-            ), candidates AS (
-                SELECT i.name_key, i.display_name, i.uuid, \(unescaped: Self.micros) AS resolved_at, i.origin,
-                       nullif(i.avatar, '') AS avatar_sha256, i.signature
-                FROM input i
-            ), winners AS (
-                SELECT c.* FROM candidates c LEFT JOIN profiles p ON p.name_key = c.name_key
-                WHERE p.name_key IS NULL OR \(unescaped: Self.profileWins("c", over: "p"))
-            )
-            INSERT INTO profiles (name_key, display_name, uuid, resolved_at, origin, avatar_sha256, signature)
-            SELECT * FROM winners
-            ON CONFLICT (name_key) DO UPDATE SET
-                display_name = excluded.display_name, uuid = excluded.uuid, resolved_at = excluded.resolved_at,
-                origin = excluded.origin, avatar_sha256 = excluded.avatar_sha256, signature = excluded.signature,
-                seq = excluded.seq, xid = excluded.xid
-            WHERE \(unescaped: Self.profileWins("excluded", over: "profiles"))
-            RETURNING 1
-            """, logger: logger)
-        return try await rows.collect().count
+        var batch: MergeBatch
+        var neighbour: String
+        var rejected: [String: Int]
+        var checkpoint: FeedPosition?
+        var status: PeerRepository.BatchStatus?
+
+        func makeBindings() throws -> PostgresBindings {
+            let origins = Array(
+                Set(batch.profiles.keys.map(\.origin)).union(batch.counts.keys.map(\.origin))
+                    .union(batch.nodes.keys.map(\.origin)))
+            let profiles = Array(batch.profiles)
+            let counts = Array(batch.counts)
+            let nodes = Array(batch.nodes)
+            let reasons = Array(rejected.keys)
+            var bindings = PostgresBindings()
+            bindings.append(origins)
+            bindings.append(neighbour)
+            bindings.append(profiles.map(\.key.nameKey))
+            bindings.append(profiles.map(\.key.displayName))
+            bindings.append(profiles.map(\.key.uuid))
+            bindings.append(profiles.map(\.key.resolvedAtMicros))
+            bindings.append(profiles.map(\.key.origin))
+            bindings.append(profiles.map { $0.key.avatarSHA256 ?? "" })
+            bindings.append(profiles.map(\.value))
+            bindings.append(counts.map(\.key.origin))
+            bindings.append(counts.map(\.key.nameKey))
+            bindings.append(counts.map(\.key.count))
+            bindings.append(counts.map(\.key.lastLookupAtMicros))
+            bindings.append(counts.map(\.value))
+            bindings.append(nodes.map(\.key.origin))
+            bindings.append(nodes.map(\.key.name))
+            bindings.append(nodes.map { $0.key.url ?? "" })
+            bindings.append(nodes.map(\.key.softwareVersion))
+            bindings.append(nodes.map(\.key.recordedAtMicros))
+            bindings.append(nodes.map(\.value))
+            bindings.append(reasons)
+            bindings.append(reasons.map { Int64(rejected[$0] ?? 0) })
+            bindings.append(checkpoint?.description)
+            bindings.append(status?.epoch)
+            bindings.append(status?.state.rawValue)
+            bindings.append(status?.reason)
+            bindings.append(status?.lag)
+            bindings.append(Int64(status?.rejectedCount ?? 0))
+            bindings.append(checkpoint != nil)
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row { try row.decode(Row.self) }
     }
 
     /// SQL for ``ProfileRecord/wins(over:)``: (`resolvedAt`, origin, avatar), then the canonical
@@ -153,70 +235,11 @@ struct MergeRepository {
         """
     }
 
-    /// Node records: the last by time wins, then (name, url, version) in byte order (see
-    /// ``NodeRecord/wins(over:)``).
-    private func mergeNodes(_ nodes: [NodeRecord: String], on connection: PostgresConnection) async throws -> Int {
-        let records = Array(nodes)
-        let rows = try await connection.query(
-            """
-            WITH input AS (
-                SELECT * FROM unnest(
-                    \(records.map(\.key.origin))::text[], \(records.map(\.key.name))::text[],
-                    \(records.map { $0.key.url ?? "" })::text[], \(records.map(\.key.softwareVersion))::text[],
-                    \(records.map(\.key.recordedAtMicros))::int8[], \(records.map(\.value))::text[]
-                ) AS i(origin, name, url, version, micros, signature)
-            ), candidates AS (
-                SELECT i.origin, i.name, nullif(i.url, '') AS url, i.version AS software_version,
-                       \(unescaped: Self.micros) AS recorded_at, i.signature
-                FROM input i
-            ), winners AS (
-                -- Only winners are inserted: a proposed row takes a sequence value even when it loses.
-                SELECT c.* FROM candidates c LEFT JOIN node_records n ON n.origin = c.origin
-                WHERE n.origin IS NULL OR \(unescaped: Self.nodeWins("c", over: "n"))
-            )
-            INSERT INTO node_records AS n (origin, name, url, software_version, recorded_at, signature)
-            SELECT * FROM winners
-            ON CONFLICT (origin) DO UPDATE SET
-                name = excluded.name, url = excluded.url, software_version = excluded.software_version,
-                recorded_at = excluded.recorded_at, signature = excluded.signature, seq = excluded.seq, xid = excluded.xid
-            WHERE \(unescaped: Self.nodeWins("excluded", over: "n"))
-            RETURNING 1
-            """, logger: logger)
-        return try await rows.collect().count
-    }
-
     /// SQL for ``NodeRecord/wins(over:)``.
     static func nodeWins(_ new: String, over old: String) -> String {
         """
         (\(new).recorded_at, \(new).name COLLATE "C", coalesce(\(new).url, '') COLLATE "C", \(new).software_version COLLATE "C")
         > (\(old).recorded_at, \(old).name COLLATE "C", coalesce(\(old).url, '') COLLATE "C", \(old).software_version COLLATE "C")
         """
-    }
-
-    private func mergeCounts(_ counts: [CountRecord: String], on connection: PostgresConnection) async throws -> Int {
-        let records = Array(counts)
-        let rows = try await connection.query(
-            """
-            WITH input AS (
-                SELECT * FROM unnest(
-                    \(records.map(\.key.origin))::text[], \(records.map(\.key.nameKey))::text[],
-                    \(records.map(\.key.count))::int8[], \(records.map(\.key.lastLookupAtMicros))::int8[],
-                    \(records.map(\.value))::text[]
-                ) AS i(origin, name_key, count, micros, signature)
-            ), winners AS (
-                SELECT i.origin, i.name_key, i.count, \(unescaped: Self.micros) AS last_lookup_at, i.signature
-                FROM input i LEFT JOIN lookup_counts c ON c.origin = i.origin AND c.name_key = i.name_key
-                WHERE c.origin IS NULL
-                   OR (i.count, \(unescaped: Self.micros)) > (c.count, c.last_lookup_at)
-            )
-            INSERT INTO lookup_counts (origin, name_key, count, last_lookup_at, signature)
-            SELECT * FROM winners
-            ON CONFLICT (origin, name_key) DO UPDATE SET
-                count = excluded.count, last_lookup_at = excluded.last_lookup_at, signature = excluded.signature,
-                seq = excluded.seq, xid = excluded.xid
-            WHERE (excluded.count, excluded.last_lookup_at) > (lookup_counts.count, lookup_counts.last_lookup_at)
-            RETURNING 1
-            """, logger: logger)
-        return try await rows.collect().count
     }
 }

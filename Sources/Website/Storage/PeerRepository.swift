@@ -93,37 +93,6 @@ struct PeerRepository {
         )
     }
 
-    /// Called inside the merge transaction: the checkpoint moves with the data it covers.
-    static func recordBatch(
-        neighbour: String, checkpoint: FeedPosition, status: BatchStatus, merged: Int,
-        on connection: PostgresConnection, logger: Logger
-    ) async throws {
-        try await connection.query(
-            """
-            UPDATE peers SET checkpoint = \(checkpoint.description), checkpoint_epoch = \(status.epoch),
-                state = \(status.state.rawValue),
-                state_reason = \(status.reason), last_success_at = now(), lag = \(status.lag),
-                merged_total = merged_total + \(Int64(merged)),
-                rejected_total = rejected_total + \(Int64(status.rejectedCount))
-            WHERE node_id = \(neighbour)
-            """, logger: logger)
-        try await recordRejections(status.rejected, neighbour: neighbour, on: connection, logger: logger)
-    }
-
-    /// Adds rejected records to the per-neighbour, per-reason totals.
-    static func recordRejections(
-        _ rejected: [String: Int], neighbour: String, on connection: PostgresConnection, logger: Logger
-    ) async throws {
-        guard !rejected.isEmpty else { return }
-        let reasons = Array(rejected.keys)
-        try await connection.query(
-            """
-            INSERT INTO rejections (neighbour, reason, total)
-            SELECT \(neighbour), r, n FROM unnest(\(reasons)::text[], \(reasons.map { Int64(rejected[$0]!) })::int8[]) AS x(r, n)
-            ON CONFLICT (neighbour, reason) DO UPDATE SET total = rejections.total + excluded.total, last_at = now()
-            """, logger: logger)
-    }
-
     func recordState(nodeID: String, state: PeerState, reason: String? = nil, error: String? = nil) async throws {
         try await database.execute(
             """

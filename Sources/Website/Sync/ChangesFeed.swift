@@ -23,10 +23,15 @@ struct ChangesFeed {
     }
 
     func changes(after position: FeedPosition, limit: Int) async throws -> [Change] {
-        let xid = String(position.transaction)
-        let seq = position.sequence
-        return try await database.query(
-            """
+        try await database.execute(ChangesStatement(after: position, limit: limit)).map(Self.change)
+    }
+
+    /// The feed's query, prepared once per connection (it runs on every request of every
+    /// neighbour, and its planning took several times its execution).
+    struct ChangesStatement: PostgresPreparedStatement {
+        static let name = "changes_after_v1"
+        typealias Row = ChangeRow
+        static let sql = """
             WITH horizon AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin)
             SELECT kind, xid::text, seq, name_key, display_name, uuid, micros, origin, avatar, count, signature
             FROM (
@@ -34,49 +39,66 @@ struct ChangesFeed {
                         (extract(epoch FROM resolved_at) * 1000000)::bigint AS micros, origin,
                         avatar_sha256 AS avatar, 0::bigint AS count, signature
                  FROM profiles, horizon
-                 WHERE (xid, seq) > (\(xid)::xid8, \(seq)) AND xid < horizon.xmin
-                 ORDER BY xid, seq LIMIT \(limit))
+                 WHERE (xid, seq) > ($1::text::xid8, $2::int8) AND xid < horizon.xmin
+                 ORDER BY xid, seq LIMIT $3::int8)
                 UNION ALL
                 (SELECT 'c', xid, seq, name_key, NULL, NULL, (extract(epoch FROM last_lookup_at) * 1000000)::bigint,
                         origin, NULL, count, signature
                  FROM lookup_counts, horizon
-                 WHERE (xid, seq) > (\(xid)::xid8, \(seq)) AND xid < horizon.xmin
-                 ORDER BY xid, seq LIMIT \(limit))
+                 WHERE (xid, seq) > ($1::text::xid8, $2::int8) AND xid < horizon.xmin
+                 ORDER BY xid, seq LIMIT $3::int8)
                 UNION ALL
                 (SELECT 'n', xid, seq, name, url, software_version,
                         (extract(epoch FROM recorded_at) * 1000000)::bigint, origin, NULL, 0, signature
                  FROM node_records, horizon
-                 WHERE (xid, seq) > (\(xid)::xid8, \(seq)) AND xid < horizon.xmin
-                 ORDER BY xid, seq LIMIT \(limit))
+                 WHERE (xid, seq) > ($1::text::xid8, $2::int8) AND xid < horizon.xmin
+                 ORDER BY xid, seq LIMIT $3::int8)
             ) AS changes
             ORDER BY xid, seq
-            LIMIT \(limit)
-            """, Self.decodeChanges)
+            LIMIT $3::int8
+            """
+
+        var after: FeedPosition
+        var limit: Int
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings()
+            bindings.append(String(after.transaction))
+            bindings.append(after.sequence)
+            bindings.append(Int64(limit))
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row { try row.decode(Row.self) }
     }
 
-    /// Rows of (kind, xid, seq, name, display name, uuid, µs, origin, avatar, count, signature).
+    /// A change as the queries select it: kind, xid, seq, name, display name, uuid, µs, origin,
+    /// avatar, count, signature.
+    typealias ChangeRow = (String, String, Int64, String, String?, String?, Int64, String, String?, Int64, String?)
+
+    /// Rows of ``ChangeRow``.
     @Sendable static func decodeChanges(_ rows: PostgresRowSequence) async throws -> [Change] {
         var changes: [Change] = []
-        for try await (kind, xidText, seq, name, displayName, uuid, micros, origin, avatar, count, signature)
-            in rows.decode(
-                (String, String, Int64, String, String?, String?, Int64, String, String?, Int64, String?).self)
-        {
-            var change = Change(
-                position: FeedPosition(transaction: UInt64(xidText) ?? 0, sequence: seq), signature: signature)
-            if kind == "n", let version = uuid {
-                // Node records: name, url and software version in the name, display name and uuid columns.
-                change.node = NodeRecord(
-                    origin: origin, name: name, url: displayName, softwareVersion: version, recordedAtMicros: micros)
-            } else if kind == "p", let displayName, let uuid {
-                change.profile = ProfileRecord(
-                    nameKey: name, displayName: displayName, uuid: uuid, resolvedAtMicros: micros, origin: origin,
-                    avatarSHA256: avatar)
-            } else {
-                change.count = CountRecord(origin: origin, nameKey: name, count: count, lastLookupAtMicros: micros)
-            }
-            changes.append(change)
-        }
+        for try await row in rows.decode(ChangeRow.self) { changes.append(change(row)) }
         return changes
+    }
+
+    static func change(_ row: ChangeRow) -> Change {
+        let (kind, xidText, seq, name, displayName, uuid, micros, origin, avatar, count, signature) = row
+        var change = Change(
+            position: FeedPosition(transaction: UInt64(xidText) ?? 0, sequence: seq), signature: signature)
+        if kind == "n", let version = uuid {
+            // Node records: name, url and software version in the name, display name and uuid columns.
+            change.node = NodeRecord(
+                origin: origin, name: name, url: displayName, softwareVersion: version, recordedAtMicros: micros)
+        } else if kind == "p", let displayName, let uuid {
+            change.profile = ProfileRecord(
+                nameKey: name, displayName: displayName, uuid: uuid, resolvedAtMicros: micros, origin: origin,
+                avatarSHA256: avatar)
+        } else {
+            change.count = CountRecord(origin: origin, nameKey: name, count: count, lastLookupAtMicros: micros)
+        }
+        return change
     }
 
     /// Stores the signatures this node made of its own records while serving them, so that each

@@ -1,17 +1,17 @@
 import SyncProtocol
 
 /// Turns stored changes into signed records for the sync API. Others' records carry their origin's
-/// stored signature; this node's own are signed once, the first time they are served, and the
-/// signature stored, so serving costs no signing afterwards.
+/// stored signature; this node's own are signed the first time they are served, and the signature
+/// stored (in the background, by ``OwnSignatureWriter``), so serving costs no signing afterwards.
 struct RecordSigner {
     let node: LocalNode
-    let feed: ChangesFeed
+    let signatures: OwnSignatureWriter
 
     /// The records, in order, with their sequence; rows that cannot be signed are left out.
     func wireRecords(_ changes: [ChangesFeed.Change]) async -> [WireRecord] {
         let signed = await changes.concurrentMap { [node] change in Self.sign(change, node: node) }
         let fresh = zip(changes, signed).compactMap { change, record in change.signature == nil ? record : nil }
-        if !fresh.isEmpty { try? await feed.storeOwnSignatures(fresh) }
+        signatures.store(fresh)
         return zip(changes, signed).compactMap { change, record in
             record.map { WireRecord($0, sequence: change.position.sequence) }
         }

@@ -10,6 +10,7 @@ struct SyncAPIController<Context: RequestContext> {
     static var maximumWait: Double { 60 }
 
     let feed: ChangesFeed
+    let signer: RecordSigner
     let signal: ChangeSignal
     let avatars: AvatarRepository
     let node: LocalNode
@@ -41,18 +42,24 @@ struct SyncAPIController<Context: RequestContext> {
             generation = signal.generation
             changes = try await feed.changes(after: since, limit: limit)
             // Notified, but the change's transaction is not below the horizon yet (an older
-            // transaction is still running): look again shortly rather than wait for another change.
-            var retry = Duration.milliseconds(5)
+            // transaction is still running): look again shortly rather than wait for another
+            // change, and at once when another change is notified meanwhile.
+            var retry = Duration.milliseconds(2)
             while changes.isEmpty, changed, retry <= .milliseconds(640), ContinuousClock.now < deadline {
-                try await Task.sleep(for: min(retry, deadline - ContinuousClock.now))
+                let seen = generation
+                await signal.wait(after: seen, timeout: min(retry, deadline - ContinuousClock.now))
+                try Task.checkCancellation()
+                generation = signal.generation
                 retry *= 2
                 changes = try await feed.changes(after: since, limit: limit)
             }
         }
-        let records = await RecordSigner(node: node, feed: feed).wireRecords(changes)
+        // The latest sequence (for the neighbour's lag) is read while the records are signed.
+        async let latestSequence = feed.latestSequence()
+        let records = await signer.wireRecords(changes)
         return ChangesDocument(
             nodeId: node.id, since: since.description, next: (changes.last?.position ?? since).description,
-            more: changes.count == limit, latestSequence: try await feed.latestSequence(), records: records,
+            more: changes.count == limit, latestSequence: try await latestSequence, records: records,
             epoch: epoch.epoch)
     }
 

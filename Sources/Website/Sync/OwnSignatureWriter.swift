@@ -1,0 +1,62 @@
+import Logging
+import SyncProtocol
+import Synchronization
+
+/// Stores the signatures this node makes of its own records while serving them, in the
+/// background: an answer to a neighbour does not wait for the write (a transaction and its
+/// commit on every hop of a propagation). Ed25519 signatures are deterministic, so a record served
+/// again before its signature is stored is signed again to the same bytes: nothing is lost when a
+/// write fails or the node stops first, only signing work.
+///
+/// One write at a time; what arrives meanwhile goes into the next write. At most
+/// `maximumPending` records wait; beyond that they are left for a later serve to sign again.
+final class OwnSignatureWriter: Sendable {
+    private struct State {
+        var pending: [SyncRecord] = []
+        var writing = false
+    }
+
+    private let state = Mutex(State())
+    private let feed: ChangesFeed
+    private let maximumPending: Int
+    private let logger: Logger
+
+    init(feed: ChangesFeed, maximumPending: Int = 50_000, logger: Logger) {
+        self.feed = feed
+        self.maximumPending = maximumPending
+        self.logger = logger
+    }
+
+    /// Queues `records` (own records with their new signatures) for storing.
+    func store(_ records: [SyncRecord]) {
+        guard !records.isEmpty else { return }
+        let startWriter = state.withLock { state -> Bool in
+            state.pending.append(contentsOf: records.prefix(max(0, maximumPending - state.pending.count)))
+            guard !state.writing else { return false }
+            state.writing = true
+            return true
+        }
+        if startWriter { Task { await drain() } }
+    }
+
+    /// Whether nothing waits or is being written.
+    var isIdle: Bool { state.withLock { !$0.writing && $0.pending.isEmpty } }
+
+    private func drain() async {
+        while true {
+            let batch = state.withLock { state -> [SyncRecord] in
+                defer { state.pending = [] }
+                if state.pending.isEmpty { state.writing = false }
+                return state.pending
+            }
+            guard !batch.isEmpty else { return }
+            do {
+                try await feed.storeOwnSignatures(batch)
+            } catch {
+                logger.warning(
+                    "storing own signatures failed; they are made again when served",
+                    metadata: ["records": "\(batch.count)", "error": "\(error)"])
+            }
+        }
+    }
+}
