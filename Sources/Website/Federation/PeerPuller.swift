@@ -198,8 +198,10 @@ final class PeerPuller: Sendable {
             }
             guard let base = currentAddress else { throw NeighbourError.status(0) }
             let document: ChangesDocument
+            /// Checked while the previous batch was merged, when it was fetched ahead.
+            var checkedAhead: Checked?
             if let ahead = prefetch, ahead.matches(base: base, position: position, limit: limit), wait == .zero {
-                document = try await ahead.task.value
+                (document, checkedAhead) = try await ahead.task.value
             } else {
                 prefetch?.task.cancel()
                 document = try await neighbour.changes(at: base, since: position, limit: limit, wait: wait)
@@ -221,10 +223,14 @@ final class PeerPuller: Sendable {
             }
             guard let next = FeedPosition(document.next), next >= position else { throw NeighbourError.badPosition }
             if document.more, next != position {
-                prefetch = Prefetch(base: base, position: next, limit: settings.batchSize, neighbour: neighbour)
+                prefetch = Prefetch(
+                    base: base, position: next, limit: settings.batchSize, neighbour: neighbour,
+                    check: { [self] in await check($0) })
             }
 
-            let checked = await check(document.records)
+            // A batch checked ahead is screened again: the blocklist or the neighbour's realm
+            // may have changed since.
+            let checked = if let checkedAhead { screen(checkedAhead) } else { await check(document.records) }
             let unknown = try await unknownOrigins(in: checked.accepted, allowance: remaining)
             if unknown.count > remaining {
                 // Never more new origins than the allowance: ask again for fewer records (each
@@ -337,31 +343,42 @@ final class PeerPuller: Sendable {
         try await Task.sleep(for: settings.limitedRetry)
     }
 
+    /// Records that may be merged, and the count of the others by reason.
+    typealias Checked = (accepted: [SyncRecord], rejected: [String: Int])
+
     /// The records of an answer that may be merged, and the count of the others by reason.
-    private func check(_ wireRecords: [WireRecord]) async -> (accepted: [SyncRecord], rejected: [String: Int]) {
+    private func check(_ wireRecords: [WireRecord]) async -> Checked {
         var rejected: [String: Int] = [:]
         var records: [SyncRecord] = []
-        let refuseProfiles = realmRefusal != nil
-        let blocked = blocklist.blocked
         for wire in wireRecords {
-            guard let record = wire.record else {
-                rejected["malformed", default: 0] += 1
-                continue
-            }
-            if blocked.contains(record.origin) {
-                rejected[RecordVerifier.Rejection.blockedOrigin.reason, default: 0] += 1
-            } else if refuseProfiles, case .profile = record {
-                rejected["upstream_realm", default: 0] += 1
-            } else {
-                records.append(record)
-            }
+            if let record = wire.record { records.append(record) } else { rejected["malformed", default: 0] += 1 }
         }
-        let verified = await RecordVerifier.verify(batch: records, rules: settings.rules)
+        let screened = screen((records, rejected))
+        let verified = await RecordVerifier.verify(batch: screened.accepted, rules: settings.rules)
+        rejected = screened.rejected
         for (_, why) in verified.rejected { rejected[why.reason, default: 0] += 1 }
         for (record, why) in verified.rejected.prefix(5) {
             logger.warning("rejected record", metadata: ["origin": "\(record.origin.prefix(12))", "why": "\(why)"])
         }
         return (verified.accepted, rejected)
+    }
+
+    /// Leaves out the records of blocked origins, and profiles when the neighbour's profile
+    /// service is not this node's.
+    private func screen(_ checked: Checked) -> Checked {
+        var result: Checked = ([], checked.rejected)
+        let refuseProfiles = realmRefusal != nil
+        let blocked = blocklist.blocked
+        for record in checked.accepted {
+            if blocked.contains(record.origin) {
+                result.rejected[RecordVerifier.Rejection.blockedOrigin.reason, default: 0] += 1
+            } else if refuseProfiles, case .profile = record {
+                result.rejected["upstream_realm", default: 0] += 1
+            } else {
+                result.accepted.append(record)
+            }
+        }
+        return result
     }
 }
 
@@ -370,19 +387,26 @@ extension String {
     var nilIfEmpty: String? { isEmpty ? nil : self }
 }
 
-/// A changes request sent ahead: used when the next round asks for exactly this (same address,
-/// position and size, no long-poll), cancelled otherwise.
+/// A changes request sent ahead, and checked once it arrives (while the current batch is
+/// merged): used when the next round asks for exactly this (same address, position and size, no
+/// long-poll), cancelled otherwise.
 private struct Prefetch {
     let base: String
     let position: FeedPosition
     let limit: Int
-    let task: Task<ChangesDocument, any Error>
+    let task: Task<(ChangesDocument, PeerPuller.Checked), any Error>
 
-    init(base: String, position: FeedPosition, limit: Int, neighbour: NeighbourClient) {
+    init(
+        base: String, position: FeedPosition, limit: Int, neighbour: NeighbourClient,
+        check: @escaping @Sendable ([WireRecord]) async -> PeerPuller.Checked
+    ) {
         self.base = base
         self.position = position
         self.limit = limit
-        self.task = Task { try await neighbour.changes(at: base, since: position, limit: limit, wait: .zero) }
+        self.task = Task {
+            let document = try await neighbour.changes(at: base, since: position, limit: limit, wait: .zero)
+            return (document, await check(document.records))
+        }
     }
 
     func matches(base: String, position: FeedPosition, limit: Int) -> Bool {
