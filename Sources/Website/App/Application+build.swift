@@ -100,7 +100,10 @@ public func buildApplication(
     HealthController(migrator: migrator, database: database).addRoutes(to: router)
     NodeInfoController(node: node, upstreamRealm: configuration.upstreamRealm).addRoutes(to: router)
     let feed = ChangesFeed(database: database)
-    let signer = RecordSigner(node: node, signatures: OwnSignatureWriter(feed: feed, logger: logger))
+    // Background work: the request deadline would be too short for it on a busy database.
+    let signatureWriter = OwnSignatureWriter(
+        feed: ChangesFeed(database: database.with(timeout: .seconds(30))), logger: logger)
+    let signer = RecordSigner(node: node, signatures: signatureWriter)
     MetricsController(metrics: metrics, database: database, peers: peers, feed: feed).addRoutes(to: router)
     SyncAPIController(
         feed: feed, signer: signer, signal: signal, avatars: avatars, node: node, epoch: feedEpoch,

@@ -77,17 +77,19 @@ struct MergeRepository {
 
     /// The statement of ``mergeRecords(_:from:rejected:checkpoint:on:)``, prepared once per
     /// connection: planning it anew took most of a merge's time on the database (a merge is a
-    /// step of every hop a change takes through the federation).
+    /// step of every hop a change takes through the federation). Rows are written in key order,
+    /// so that two merges of overlapping batches (pullers of two neighbours relaying the same
+    /// records) lock them in the same order instead of deadlocking.
     struct MergeStatement: PostgresPreparedStatement {
         static let name = "merge_records_v1"
         typealias Row = (Int64, Int64, Int64)
         static let sql = """
                 WITH origin_input AS (SELECT unnest($1::text[]) AS origin),
                 sources AS (
-                    INSERT INTO origin_sources (origin, neighbour) SELECT origin, $2::text FROM origin_input
+                    INSERT INTO origin_sources (origin, neighbour) SELECT origin, $2::text FROM origin_input ORDER BY origin
                     ON CONFLICT DO NOTHING
                 ), first_seen AS (
-                    INSERT INTO origins (origin, first_neighbour) SELECT origin, $2::text FROM origin_input
+                    INSERT INTO origins (origin, first_neighbour) SELECT origin, $2::text FROM origin_input ORDER BY origin
                     ON CONFLICT DO NOTHING
                 ), profile_input AS (
                     SELECT * FROM unnest(
@@ -105,7 +107,7 @@ struct MergeRepository {
                     WHERE p.name_key IS NULL OR \(MergeRepository.profileWins("c", over: "p"))
                 ), profiles_merged AS (
                     INSERT INTO profiles (name_key, display_name, uuid, resolved_at, origin, avatar_sha256, signature)
-                    SELECT * FROM profile_winners
+                    SELECT * FROM profile_winners ORDER BY name_key
                     ON CONFLICT (name_key) DO UPDATE SET
                         display_name = excluded.display_name, uuid = excluded.uuid, resolved_at = excluded.resolved_at,
                         origin = excluded.origin, avatar_sha256 = excluded.avatar_sha256, signature = excluded.signature,
@@ -125,7 +127,7 @@ struct MergeRepository {
                        OR (i.count, \(MergeRepository.micros)) > (c.count, c.last_lookup_at)
                 ), counts_merged AS (
                     INSERT INTO lookup_counts (origin, name_key, count, last_lookup_at, signature)
-                    SELECT * FROM count_winners
+                    SELECT * FROM count_winners ORDER BY origin, name_key
                     ON CONFLICT (origin, name_key) DO UPDATE SET
                         count = excluded.count, last_lookup_at = excluded.last_lookup_at, signature = excluded.signature,
                         seq = excluded.seq, xid = excluded.xid
@@ -147,7 +149,7 @@ struct MergeRepository {
                     WHERE n.origin IS NULL OR \(MergeRepository.nodeWins("c", over: "n"))
                 ), nodes_merged AS (
                     INSERT INTO node_records AS n (origin, name, url, software_version, recorded_at, signature)
-                    SELECT * FROM node_winners
+                    SELECT * FROM node_winners ORDER BY origin
                     ON CONFLICT (origin) DO UPDATE SET
                         name = excluded.name, url = excluded.url, software_version = excluded.software_version,
                         recorded_at = excluded.recorded_at, signature = excluded.signature, seq = excluded.seq,

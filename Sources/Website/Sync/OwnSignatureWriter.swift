@@ -8,8 +8,9 @@ import Synchronization
 /// again before its signature is stored is signed again to the same bytes: nothing is lost when a
 /// write fails or the node stops first, only signing work.
 ///
-/// One write at a time; what arrives meanwhile goes into the next write. At most
-/// `maximumPending` records wait; beyond that they are left for a later serve to sign again.
+/// One write at a time, of at most `maximumWrite` records; what arrives meanwhile goes into the
+/// next. At most `maximumPending` records wait; beyond that they are left for a later serve to
+/// sign again. The feed it is given should have a background deadline, not a request's.
 final class OwnSignatureWriter: Sendable {
     private struct State {
         var pending: [SyncRecord] = []
@@ -19,11 +20,13 @@ final class OwnSignatureWriter: Sendable {
     private let state = Mutex(State())
     private let feed: ChangesFeed
     private let maximumPending: Int
+    private let maximumWrite: Int
     private let logger: Logger
 
-    init(feed: ChangesFeed, maximumPending: Int = 50_000, logger: Logger) {
+    init(feed: ChangesFeed, maximumPending: Int = 50_000, maximumWrite: Int = 1000, logger: Logger) {
         self.feed = feed
         self.maximumPending = maximumPending
+        self.maximumWrite = maximumWrite
         self.logger = logger
     }
 
@@ -45,9 +48,10 @@ final class OwnSignatureWriter: Sendable {
     private func drain() async {
         while true {
             let batch = state.withLock { state -> [SyncRecord] in
-                defer { state.pending = [] }
                 if state.pending.isEmpty { state.writing = false }
-                return state.pending
+                let count = min(maximumWrite, state.pending.count)
+                defer { state.pending.removeFirst(count) }
+                return Array(state.pending.prefix(count))
             }
             guard !batch.isEmpty else { return }
             do {
