@@ -22,14 +22,22 @@ struct PageRenderer: Sendable {
     func render(
         _ template: String, title: String, _ values: [String: Any?], status: HTTPResponse.Status = .ok
     ) -> Response {
+        Self.response(html(template, title: title, values), status: status)
+    }
+
+    /// The page's HTML, for callers that keep it (``RenderedPages``).
+    func html(_ template: String, title: String, _ values: [String: Any?]) -> ByteBuffer {
         var context = Self.withoutNils(values)
         context["title"] = title
         context["node"] = ["name": node.name, "id": node.id]
-        let html = library.render(context, withTemplate: template) ?? "template \(template) is missing"
-        return Response(
+        return ByteBuffer(string: library.render(context, withTemplate: template) ?? "template \(template) is missing")
+    }
+
+    static func response(_ html: ByteBuffer, status: HTTPResponse.Status = .ok) -> Response {
+        Response(
             status: status,
             headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
-            body: .init(byteBuffer: ByteBuffer(string: html)))
+            body: .init(byteBuffer: html))
     }
 }
 

@@ -9,6 +9,8 @@ struct PagesController<Context: RequestContext> {
     let counts: LookupCountRepository
     let peers: PeerRepository
     let labels: NodeLabels
+    /// Head pages rendered last, shared by the lookups of one group commit (they see the same counts).
+    let headPages = RenderedPages<HeadPage>()
 
     func addRoutes(to router: Router<Context>) {
         router.get("/", use: index)
@@ -71,19 +73,44 @@ struct PagesController<Context: RequestContext> {
         let result = try await lookup.lookUp(name, countLookup: counting)
         let profile = result.profile
         let names = try await labels.labels(for: result.counts.perNode.map(\.origin))
-        let perNode: [[String: Any]] = result.counts.perNode.map { entry in
+        let rows = result.counts.perNode.map { entry in
             let isLocal = entry.origin == renderer.node.id
             let label = isLocal ? "\(renderer.node.name) (this node)" : names[entry.origin] ?? entry.origin
-            return ["origin": entry.origin, "count": entry.count, "isLocal": isLocal, "label": label]
+            return HeadPage.Row(origin: entry.origin, count: entry.count, isLocal: isLocal, label: label)
         }
-        return renderer.render(
-            "head", title: profile.displayName,
-            [
-                "displayName": profile.displayName, "uuid": PlayerUUID.dashed(profile.uuid),
-                "avatarPath": AvatarController<Context>.path(uuid: profile.uuid),
-                "total": result.counts.total, "local": result.counts.local, "perNode": perNode,
-                "notice": result.notice, "username": profile.displayName,
-            ])
+        let page = HeadPage(
+            displayName: profile.displayName, uuid: profile.uuid, total: result.counts.total,
+            local: result.counts.local, rows: rows, notice: result.notice)
+        return PageRenderer.response(
+            headPages.html(for: page) {
+                renderer.html(
+                    "head", title: page.displayName,
+                    [
+                        "displayName": page.displayName, "uuid": PlayerUUID.dashed(page.uuid),
+                        "avatarPath": AvatarController<Context>.path(uuid: page.uuid),
+                        "total": page.total, "local": page.local,
+                        "perNode": page.rows.map { row -> [String: Any] in
+                            ["origin": row.origin, "count": row.count, "isLocal": row.isLocal, "label": row.label]
+                        },
+                        "notice": page.notice, "username": page.displayName,
+                    ])
+            })
+    }
+
+    /// Everything a head page shows: two lookups with equal values get the same page.
+    struct HeadPage: Hashable, Sendable {
+        struct Row: Hashable, Sendable {
+            var origin: String
+            var count: Int64
+            var isLocal: Bool
+            var label: String
+        }
+        var displayName: String
+        var uuid: String
+        var total: Int64
+        var local: Int64
+        var rows: [Row]
+        var notice: String?
     }
 
     private static func listing(_ heads: [LookupCountRepository.HeadSummary]) -> [String: Any]? {
