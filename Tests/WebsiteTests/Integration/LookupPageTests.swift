@@ -74,7 +74,7 @@ import Testing
         }
     }
 
-    /// The upstream answers (200) after 8 s; the node's deadline is 1 s: only the node's own
+    /// The upstream answers (200) after 8 s; the node's deadline is 4 s: only the node's own
     /// timeout can make this a 502, whatever the machine's speed.
     @Test func slowUpstreamTimesOutToA502Page() async throws {
         let url = try await TestDatabase.create()

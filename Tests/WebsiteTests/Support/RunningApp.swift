@@ -62,7 +62,9 @@ func withFakeUpstream<T: Sendable>(
 func testConfiguration(database: String, upstream: String, _ extra: [String: String] = [:]) throws -> AppConfiguration {
     var environment = [
         "HTTP_HOST": "127.0.0.1", "HTTP_PORT": "0", "DATABASE_URL": database, "NODE_NAME": "test-node",
-        "MOJANG_API_URL": upstream, "AVATAR_URL": "\(upstream)/avatar", "UPSTREAM_TIMEOUT_SECONDS": "1",
+        "MOJANG_API_URL": upstream, "AVATAR_URL": "\(upstream)/avatar",
+        // Long enough for the stand-in on a loaded machine (a timeout turns a 429 or a profile into a 502).
+        "UPSTREAM_TIMEOUT_SECONDS": "4",
         "LOG_LEVEL": ProcessInfo.processInfo.environment["TEST_LOG_LEVEL"] ?? "error", "PEERS_FILE": "/nonexistent",
     ]
     environment.merge(extra) { $1 }
