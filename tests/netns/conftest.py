@@ -46,6 +46,22 @@ def enter(namespace):
         os.close(fd)
 
 
+def group_alive(group):
+    """Whether a process of the group is still running (zombies, which init may never reap
+    here, do not count)."""
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as file:
+                fields = file.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == group and fields[0] != "Z":
+            return True
+    return False
+
+
 class Federation:
     def __init__(self):
         self.processes = {}
@@ -74,14 +90,24 @@ class Federation:
             os.killpg(process.pid, sig)
 
     def stop(self, key, sig=signal.SIGTERM):
+        """Signals the process's whole group and waits until no process of it is left: a wrapper
+        (faketime forks the node and exits on the signal at once) can end long before the node
+        it started, which would still hold the port the next start needs."""
         process = self.processes.get(key)
-        if process and process.poll() is None:
-            os.killpg(process.pid, sig)
+        if not process:
+            return
+        if process.poll() is None or group_alive(process.pid):
             try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
+                os.killpg(process.pid, sig)
+            except ProcessLookupError:
+                pass
+            if not wait_until(lambda: process.poll() is not None and not group_alive(process.pid), 15, 0.05):
+                try:
+                    os.killpg(process.pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
                 process.wait()
+                assert wait_until(lambda: not group_alive(process.pid), 10, 0.05), f"{key} survived SIGKILL"
 
     def in_host(self, namespace, *args, check=True, timeout=30):
         return subprocess.run(["ip", "netns", "exec", namespace, *args], capture_output=True, text=True,
@@ -161,6 +187,9 @@ class Federation:
             return True
         # Why, for the failure report: the answer (000: none within 10 s) and the node's last log lines.
         print(f"lookup of {name} on website-{node}: status and seconds {out.stdout!r}")
+        process = self.processes.get(f"website-{node}")
+        print(f"website-{node}'s process: exit status {process.poll() if process else 'not started'}")
+        print(self.in_host(f"website-{node}", "ss", "-ltnp", check=False).stdout)
         print(self.log_tail(f"website-{node}"))
         return False
 
