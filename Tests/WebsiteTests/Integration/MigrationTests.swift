@@ -25,6 +25,14 @@ import Testing
         }
         let recorded = try await TestDatabase.scalar(url, "SELECT count(*) FROM schema_migrations", as: Int64.self)
         #expect(recorded == Int64(Migrations.all.count))
+        // The counters keep the indexes something reads, and not the one by time (DropCounterTimeIndex).
+        let indexes = try await TestDatabase.scalar(
+            url,
+            "SELECT string_agg(indexname, ' ' ORDER BY indexname) FROM pg_indexes WHERE tablename = 'lookup_counts'",
+            as: String.self)
+        #expect(
+            indexes
+                == "lookup_counts_feed lookup_counts_name_bucket lookup_counts_name_key lookup_counts_pkey")
     }
 
     /// A database of the previous release (its seven migrations) holding rows a lying neighbour

@@ -26,5 +26,6 @@ enum Migrations {
         AddFeedEpoch(),
         CreateNodeRecordsTable(),
         AddNameTotals(),
+        DropCounterTimeIndex(),
     ]
 }
