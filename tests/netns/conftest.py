@@ -62,6 +62,14 @@ def group_alive(group):
     return False
 
 
+def signal_group(group, sig):
+    """Signals every process of the group; one that has just ended is not an error."""
+    try:
+        os.killpg(group, sig)
+    except ProcessLookupError:
+        pass
+
+
 class Federation:
     def __init__(self):
         self.processes = {}
@@ -87,7 +95,7 @@ class Federation:
     def send_signal(self, key, sig):
         process = self.processes[key]
         if process.poll() is None:
-            os.killpg(process.pid, sig)
+            signal_group(process.pid, sig)
 
     def stop(self, key, sig=signal.SIGTERM):
         """Signals the process's whole group and waits until no process of it is left: a wrapper
@@ -97,15 +105,9 @@ class Federation:
         if not process:
             return
         if process.poll() is None or group_alive(process.pid):
-            try:
-                os.killpg(process.pid, sig)
-            except ProcessLookupError:
-                pass
+            signal_group(process.pid, sig)
             if not wait_until(lambda: process.poll() is not None and not group_alive(process.pid), 15, 0.05):
-                try:
-                    os.killpg(process.pid, signal.SIGKILL)
-                except ProcessLookupError:
-                    pass
+                signal_group(process.pid, signal.SIGKILL)
                 process.wait()
                 assert wait_until(lambda: not group_alive(process.pid), 10, 0.05), f"{key} survived SIGKILL"
 
