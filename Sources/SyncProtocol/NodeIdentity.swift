@@ -4,10 +4,12 @@ import Foundation
 /// The node's Ed25519 key pair. The base64url public key is the node id.
 public struct NodeIdentity: Sendable {
     public let privateKey: Curve25519.Signing.PrivateKey
-    public var nodeID: String { Base64URL.encode(privateKey.publicKey.rawRepresentation) }
+    /// Kept, not derived on each use: pages and the counting path read it on every request.
+    public let nodeID: String
 
     public init(privateKey: Curve25519.Signing.PrivateKey) {
         self.privateKey = privateKey
+        self.nodeID = Base64URL.encode(privateKey.publicKey.rawRepresentation)
     }
 
     /// A new random identity, made on a node's first start.
@@ -17,7 +19,7 @@ public struct NodeIdentity: Sendable {
 
     /// Restores an identity from the 32 raw private key bytes kept in the database.
     public init(rawPrivateKey: [UInt8]) throws {
-        self.privateKey = try Curve25519.Signing.PrivateKey(rawRepresentation: rawPrivateKey)
+        self.init(privateKey: try Curve25519.Signing.PrivateKey(rawRepresentation: rawPrivateKey))
     }
 
     public var rawPrivateKey: [UInt8] { Array(privateKey.rawRepresentation) }

@@ -4,18 +4,7 @@ import Hummingbird
 /// everything (styles, images, forms) comes from the node itself, no page may be framed, no
 /// content type is sniffed, and no referrer leaves the site. Added to every response, errors too.
 struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
-    static var headers: HTTPFields {
-        [
-            .contentSecurityPolicy:
-                "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; "
-                + "frame-ancestors 'none'",
-            .xContentTypeOptions: "nosniff",
-            .init("X-Frame-Options")!: "DENY",
-            .init("Referrer-Policy")!: "no-referrer",
-            .init("Cross-Origin-Opener-Policy")!: "same-origin",
-            .init("Permissions-Policy")!: "camera=(), microphone=(), geolocation=(), interest-cohort=()",
-        ]
-    }
+    static var headers: HTTPFields { securityHeaderFields }
 
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
@@ -34,3 +23,16 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
         return response
     }
 }
+
+/// Built once: every response carries them.
+private let securityHeaderFields: HTTPFields =
+    [
+        .contentSecurityPolicy:
+            "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; "
+            + "frame-ancestors 'none'",
+        .xContentTypeOptions: "nosniff",
+        .init("X-Frame-Options")!: "DENY",
+        .init("Referrer-Policy")!: "no-referrer",
+        .init("Cross-Origin-Opener-Policy")!: "same-origin",
+        .init("Permissions-Policy")!: "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+    ]
