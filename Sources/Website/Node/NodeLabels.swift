@@ -5,11 +5,18 @@ import SyncProtocol
 /// its id.
 struct NodeLabels {
     let node: LocalNode
-    let records: NodeRecordRepository
+    let recorded: RecordedNames
     let discovered: NodeNames
 
+    init(node: LocalNode, records: NodeRecordRepository, discovered: NodeNames) {
+        self.node = node
+        self.recorded = RecordedNames { try await records.allNames() }
+        self.discovered = discovered
+    }
+
     func labels(for origins: [String]) async throws -> [String: String] {
-        let recorded = try await records.names(of: origins.filter { $0 != node.id })
+        let others = origins.filter { $0 != node.id }
+        let recorded = others.isEmpty ? [:] : try await self.recorded.names(for: others)
         var labels: [String: String] = [:]
         for origin in origins {
             if origin == node.id {

@@ -23,12 +23,9 @@ struct NodeRecordRepository {
             """)
     }
 
-    /// The names of these origins that a node record gives.
-    func names(of origins: [String]) async throws -> [String: String] {
-        guard !origins.isEmpty else { return [:] }
-        return try await database.query(
-            "SELECT origin, name FROM node_records WHERE origin = ANY(\(origins))"
-        ) { rows in
+    /// Every origin's name as its node record gives it (one row per origin the federation admitted).
+    func allNames() async throws -> [String: String] {
+        try await database.query("SELECT origin, name FROM node_records") { rows in
             var names: [String: String] = [:]
             for try await (origin, name) in rows.decode((String, String).self) { names[origin] = name }
             return names
