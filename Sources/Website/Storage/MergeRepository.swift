@@ -34,14 +34,17 @@ struct MergeRepository {
         _ batch: MergeBatch, from neighbour: String, holder: String, after previous: FeedPosition,
         checkpoint: FeedPosition, status: PeerRepository.BatchStatus, on connection: PostgresConnection
     ) async throws -> Outcome {
+        // The check also sets the transaction's plans generic: the merge statement, planned anew
+        // for every batch while PostgreSQL kept choosing custom plans for it, spent longer in
+        // planning (about 2 ms) than in running (about 1 ms), on every hop of every change.
         let rows = try await connection.query(
             """
-            SELECT checkpoint FROM peers
+            SELECT checkpoint, set_config('plan_cache_mode', 'force_generic_plan', true) FROM peers
             WHERE node_id = \(neighbour) AND lease_holder = \(holder) AND lease_until > now()
             FOR UPDATE
             """, logger: logger)
         var stored: String?
-        for try await text in rows.decode(String.self) { stored = text }
+        for try await (text, _) in rows.decode((String, String).self) { stored = text }
         guard let stored, (FeedPosition(stored) ?? .beginning) == previous else { throw LeaseLost() }
         return try await mergeRecords(
             batch, from: neighbour, rejected: status.rejected, checkpoint: (checkpoint, status), on: connection)
