@@ -4,8 +4,8 @@ import Synchronization
 /// with them, and reading them with a query per page view put a database round trip on the
 /// busiest path. The whole set (one row per origin the federation admitted) is read again when
 /// it is older than `maximumAge`, or older than `missingAge` when an origin is asked that it does
-/// not name (a record merged just now); concurrent callers share one read. A renamed node shows
-/// its new name within `maximumAge`.
+/// not name (a record merged just now); concurrent callers share one read (``SingleFlight``).
+/// A renamed node shows its new name within `maximumAge`.
 final class RecordedNames: Sendable {
     typealias Read = @Sendable () async throws -> [String: String]
 
@@ -15,12 +15,8 @@ final class RecordedNames: Sendable {
         var readAt: ContinuousClock.Instant
     }
 
-    private struct State {
-        var kept: Kept?
-        var reading: Task<Kept, any Error>?
-    }
-
-    private let state = Mutex(State())
+    private let kept = Mutex<Kept?>(nil)
+    private let reading = SingleFlight<String, Kept>()
     private let read: Read
     private let maximumAge: Duration
     private let missingAge: Duration
@@ -34,33 +30,19 @@ final class RecordedNames: Sendable {
     /// The recorded names, fresh enough to label `origins`.
     func names(for origins: [String]) async throws -> [String: String] {
         let now = ContinuousClock.now
-        let reading = state.withLock { state -> Task<Kept, any Error>? in
-            if let kept = state.kept {
-                let age = now - kept.readAt
-                let namesAll = origins.allSatisfy { kept.names[$0] != nil }
-                if age < missingAge || (age < maximumAge && namesAll) { return nil }
+        if let kept = kept.withLock({ $0 }) {
+            let age = now - kept.readAt
+            if age < missingAge || (age < maximumAge && origins.allSatisfy({ kept.names[$0] != nil })) {
+                return kept.names
             }
-            if let reading = state.reading { return reading }
-            let reading = Task { [read] in
-                let started = ContinuousClock.now
-                return Kept(names: try await read(), readAt: started)
-            }
-            state.reading = reading
-            return reading
         }
-        guard let reading else { return state.withLock { $0.kept?.names ?? [:] } }
-        do {
-            let kept = try await reading.value
-            state.withLock { state in
-                if state.reading == reading { state.reading = nil }
-                if state.kept.map({ $0.readAt < kept.readAt }) ?? true { state.kept = kept }
-            }
-            return kept.names
-        } catch {
-            state.withLock { state in
-                if state.reading == reading { state.reading = nil }
-            }
-            throw error
+        let fresh = try await reading.run("all") { [read] in
+            let started = ContinuousClock.now
+            return Kept(names: try await read(), readAt: started)
         }
+        kept.withLock { kept in
+            if kept.map({ $0.readAt < fresh.readAt }) ?? true { kept = fresh }
+        }
+        return fresh.names
     }
 }
