@@ -146,6 +146,8 @@ final class PeerPuller: Sendable {
     private func pullWhileLeased(backoff: inout Backoff) async throws {
         let checkpoint = try await peers.checkpoint(nodeID: nodeID)
         var position = checkpoint.position
+        /// The checkpoint as stored: the merge writes only while it is unchanged.
+        var stored = checkpoint.stored
         var epoch = checkpoint.epoch
         /// Said on the federation page until the neighbour is caught up again.
         var notice: String?
@@ -217,6 +219,7 @@ final class PeerPuller: Sendable {
                 logger.notice("neighbour's feed has a new epoch; pulling from the beginning")
                 try await peers.restart(nodeID: nodeID, holder: settings.holder, epoch: theirs, reason: reason)
                 position = .beginning
+                stored = FeedPosition.beginning.description
                 epoch = theirs
                 caughtUp = false
                 continue
@@ -246,8 +249,8 @@ final class PeerPuller: Sendable {
                 lag: document.more ? max(0, document.latestSequence - (document.records.last?.sequence ?? 0)) : 0,
                 rejected: checked.rejected)
             let batch = MergeBatch(checked.accepted)
-            let (merger, nodeID, holder, previous) = (merger, nodeID, settings.holder, position)
-            let outcome = try await database.transaction { connection in
+            let (merger, nodeID, holder, previous) = (merger, nodeID, settings.holder, stored)
+            let outcome = try await database.withConnection { connection in
                 try await merger.merge(
                     batch, from: nodeID, holder: holder, after: previous, checkpoint: next, status: status,
                     on: connection)
@@ -260,6 +263,7 @@ final class PeerPuller: Sendable {
             limit = settings.batchSize
             let progressed = next != position
             position = next
+            stored = next.description
             epoch = document.epoch ?? epoch
             caughtUp = !document.more
             if caughtUp { lastCaughtUp = .now }

@@ -2,9 +2,10 @@ import Logging
 import PostgresNIO
 import SyncProtocol
 
-/// Merges a verified batch from a neighbour with one statement per record kind, and moves the
-/// neighbour's checkpoint in the same transaction. Only records that win the merge rule are
-/// written, so a batch that changes nothing takes no new change sequence value and wakes nobody.
+/// Merges a verified batch from a neighbour, and moves the neighbour's checkpoint, in one
+/// statement (atomic without a transaction: one round trip). Only records that win the merge
+/// rule are written, so a batch that changes nothing takes no new change sequence value and wakes
+/// nobody.
 ///
 /// Every comparison of text that decides a merge uses `COLLATE "C"` (byte order), the order the
 /// Swift rules in ``ProfileRecord/wins(over:)`` use, whatever the database's default collation.
@@ -27,27 +28,19 @@ struct MergeRepository {
         var description: String { "another replica of this node took over the neighbour" }
     }
 
-    /// Merges `batch` and records `checkpoint` for `neighbour`, inside the caller's transaction on
-    /// `connection`, provided this replica (`holder`) still holds the neighbour and its checkpoint
-    /// is still `previous`: two statements, the check and ``mergeRecords(_:from:rejected:checkpoint:on:)``.
+    /// Merges `batch` and records `checkpoint` for `neighbour` on `connection` (no transaction
+    /// needed), provided this replica (`holder`) still holds the neighbour and its stored
+    /// checkpoint is still `previous` (the text as stored); otherwise writes nothing and throws
+    /// ``LeaseLost``. The check is part of the merge statement: a separate check needed a
+    /// transaction, four round trips where one does.
     func merge(
-        _ batch: MergeBatch, from neighbour: String, holder: String, after previous: FeedPosition,
+        _ batch: MergeBatch, from neighbour: String, holder: String, after previous: String,
         checkpoint: FeedPosition, status: PeerRepository.BatchStatus, on connection: PostgresConnection
     ) async throws -> Outcome {
-        // The check also sets the transaction's plans generic: the merge statement, planned anew
-        // for every batch while PostgreSQL kept choosing custom plans for it, spent longer in
-        // planning (about 2 ms) than in running (about 1 ms), on every hop of every change.
-        let rows = try await connection.query(
-            """
-            SELECT checkpoint, set_config('plan_cache_mode', 'force_generic_plan', true) FROM peers
-            WHERE node_id = \(neighbour) AND lease_holder = \(holder) AND lease_until > now()
-            FOR UPDATE
-            """, logger: logger)
-        var stored: String?
-        for try await (text, _) in rows.decode((String, String).self) { stored = text }
-        guard let stored, (FeedPosition(stored) ?? .beginning) == previous else { throw LeaseLost() }
-        return try await mergeRecords(
-            batch, from: neighbour, rejected: status.rejected, checkpoint: (checkpoint, status), on: connection)
+        try await run(
+            MergeStatement(
+                batch: batch, neighbour: neighbour, rejected: status.rejected, checkpoint: checkpoint, status: status,
+                lease: (holder, previous)), on: connection)
     }
 
     /// Whether `error` is a ``LeaseLost``, as thrown or wrapped by a transaction.
@@ -68,13 +61,19 @@ struct MergeRepository {
         _ batch: MergeBatch, from neighbour: String, rejected: [String: Int],
         checkpoint: (position: FeedPosition, status: PeerRepository.BatchStatus)?, on connection: PostgresConnection
     ) async throws -> Outcome {
-        let statement = MergeStatement(
-            batch: batch, neighbour: neighbour, rejected: rejected, checkpoint: checkpoint?.position,
-            status: checkpoint?.status)
-        var outcome = Outcome()
-        for try await (profiles, counts, nodes) in try await connection.execute(statement, logger: logger) {
+        try await run(
+            MergeStatement(
+                batch: batch, neighbour: neighbour, rejected: rejected, checkpoint: checkpoint?.position,
+                status: checkpoint?.status, lease: nil), on: connection)
+    }
+
+    private func run(_ statement: MergeStatement, on connection: PostgresConnection) async throws -> Outcome {
+        var outcome: Outcome?
+        for try await (profiles, counts, nodes, allowed) in try await connection.execute(statement, logger: logger) {
+            guard allowed else { throw LeaseLost() }
             outcome = Outcome(profilesChanged: Int(profiles), countsChanged: Int(counts), nodesChanged: Int(nodes))
         }
+        guard let outcome else { throw LeaseLost() }
         return outcome
     }
 
@@ -82,12 +81,21 @@ struct MergeRepository {
     /// connection: planning it anew took most of a merge's time on the database (a merge is a
     /// step of every hop a change takes through the federation). Rows are written in key order,
     /// so that two merges of overlapping batches (pullers of two neighbours relaying the same
-    /// records) lock them in the same order instead of deadlocking.
+    /// records) lock them in the same order instead of deadlocking. Given a lease (`$30`, `$31`),
+    /// every write is conditional on it: the neighbour's row is locked and checked first, and
+    /// nothing is written when this replica no longer holds it or the checkpoint moved.
     struct MergeStatement: PostgresPreparedStatement {
-        static let name = "merge_records_v1"
-        typealias Row = (Int64, Int64, Int64)
+        static let name = "merge_records_v2"
+        typealias Row = (Int64, Int64, Int64, Bool)
         static let sql = """
-                WITH origin_input AS (SELECT unnest($1::text[]) AS origin),
+                WITH lease AS (
+                    SELECT node_id FROM peers
+                    WHERE node_id = $2::text AND lease_holder = $30::text AND lease_until > now()
+                      AND checkpoint = $31::text
+                    FOR UPDATE
+                ), allowed AS (
+                    SELECT $30::text IS NULL OR EXISTS (SELECT 1 FROM lease) AS ok
+                ), origin_input AS (SELECT unnest($1::text[]) AS origin WHERE (SELECT ok FROM allowed)),
                 sources AS (
                     INSERT INTO origin_sources (origin, neighbour) SELECT origin, $2::text FROM origin_input ORDER BY origin
                     ON CONFLICT DO NOTHING
@@ -101,6 +109,7 @@ struct MergeRepository {
                         $7::text[], $8::text[],
                         $9::text[]
                     ) AS i(name_key, display_name, uuid, micros, origin, avatar, signature)
+                    WHERE (SELECT ok FROM allowed)
                 ), profile_candidates AS (
                     SELECT i.name_key, i.display_name, i.uuid, \(MergeRepository.micros) AS resolved_at, i.origin,
                            nullif(i.avatar, '') AS avatar_sha256, i.signature
@@ -123,6 +132,7 @@ struct MergeRepository {
                         $12::int8[], $13::int8[],
                         $14::text[]
                     ) AS i(origin, name_key, count, micros, signature)
+                    WHERE (SELECT ok FROM allowed)
                 ), count_winners AS (
                     SELECT i.origin, i.name_key, i.count, \(MergeRepository.micros) AS last_lookup_at, i.signature
                     FROM count_input i LEFT JOIN lookup_counts c ON c.origin = i.origin AND c.name_key = i.name_key
@@ -142,6 +152,7 @@ struct MergeRepository {
                         $17::text[], $18::text[],
                         $19::int8[], $20::text[]
                     ) AS i(origin, name, url, version, micros, signature)
+                    WHERE (SELECT ok FROM allowed)
                 ), node_candidates AS (
                     SELECT i.origin, i.name, nullif(i.url, '') AS url, i.version AS software_version,
                            \(MergeRepository.micros) AS recorded_at, i.signature
@@ -163,6 +174,7 @@ struct MergeRepository {
                     INSERT INTO rejections (neighbour, reason, total)
                     SELECT $2::text, r, n
                     FROM unnest($21::text[], $22::int8[]) AS x(r, n)
+                    WHERE (SELECT ok FROM allowed)
                     ON CONFLICT (neighbour, reason) DO UPDATE SET total = rejections.total + excluded.total, last_at = now()
                 ), changed AS (
                     SELECT (SELECT count(*) FROM profiles_merged) AS profiles, (SELECT count(*) FROM counts_merged) AS counts,
@@ -172,9 +184,9 @@ struct MergeRepository {
                         state = $25::text, state_reason = $26::text, last_success_at = now(),
                         lag = $27::int8, merged_total = merged_total + (SELECT profiles + counts + nodes FROM changed),
                         rejected_total = rejected_total + $28::int8
-                    WHERE node_id = $2::text AND $29::bool
+                    WHERE node_id = $2::text AND $29::bool AND (SELECT ok FROM allowed)
                 )
-                SELECT profiles, counts, nodes FROM changed
+                SELECT profiles, counts, nodes, (SELECT ok FROM allowed) FROM changed
             """
 
         var batch: MergeBatch
@@ -182,6 +194,8 @@ struct MergeRepository {
         var rejected: [String: Int]
         var checkpoint: FeedPosition?
         var status: PeerRepository.BatchStatus?
+        /// The lease holder and the checkpoint text it expects, for a puller's merge.
+        var lease: (holder: String, checkpoint: String)?
 
         func makeBindings() throws -> PostgresBindings {
             let origins = Array(
@@ -221,6 +235,8 @@ struct MergeRepository {
             bindings.append(status?.lag)
             bindings.append(Int64(status?.rejectedCount ?? 0))
             bindings.append(checkpoint != nil)
+            bindings.append(lease?.holder)
+            bindings.append(lease?.checkpoint)
             return bindings
         }
 

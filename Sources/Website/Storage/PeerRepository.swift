@@ -50,6 +50,8 @@ struct PeerRepository {
     struct Checkpoint: Sendable, Equatable {
         var position: FeedPosition
         var epoch: String?
+        /// The checkpoint as stored (a merge checks that it is still this text).
+        var stored = "0"
     }
 
     func checkpoint(nodeID: String) async throws -> Checkpoint {
@@ -57,7 +59,7 @@ struct PeerRepository {
             "SELECT checkpoint, checkpoint_epoch FROM peers WHERE node_id = \(nodeID)"
         ) { rows in
             for try await (text, epoch) in rows.decode((String, String?).self) {
-                return Checkpoint(position: FeedPosition(text) ?? .beginning, epoch: epoch)
+                return Checkpoint(position: FeedPosition(text) ?? .beginning, epoch: epoch, stored: text)
             }
             return Checkpoint(position: .beginning, epoch: nil)
         }
