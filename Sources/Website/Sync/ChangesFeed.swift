@@ -22,18 +22,43 @@ struct ChangesFeed {
         var signature: String?
     }
 
-    func changes(after position: FeedPosition, limit: Int) async throws -> [Change] {
-        try await database.execute(ChangesStatement(after: position, limit: limit)).map(Self.change)
+    /// Changes after a position, and the latest change sequence value handed out (read by the
+    /// same statement; nil when there are no changes).
+    struct Page: Sendable {
+        var changes: [Change]
+        var latestSequence: Int64?
+    }
+
+    func changes(after position: FeedPosition, limit: Int) async throws -> Page {
+        let rows = try await database.execute(ChangesStatement(after: position, limit: limit))
+        return Page(changes: rows.map(\.change), latestSequence: rows.first?.latestSequence)
+    }
+
+    /// Whether anything was written after `position` (committed), served or not: when the feed
+    /// answers nothing although this is true, an older transaction holds the horizon back, and
+    /// the change is served once it ends, which no notification announces.
+    func hasWrites(after position: FeedPosition) async throws -> Bool {
+        let transaction = String(position.transaction)
+        return try await database.values(
+            """
+            SELECT EXISTS (SELECT 1 FROM profiles WHERE (xid, seq) > (\(transaction)::text::xid8, \(position.sequence)))
+                OR EXISTS (SELECT 1 FROM lookup_counts WHERE (xid, seq) > (\(transaction)::text::xid8, \(position.sequence)))
+                OR EXISTS (SELECT 1 FROM node_records WHERE (xid, seq) > (\(transaction)::text::xid8, \(position.sequence)))
+            """, as: Bool.self
+        ).first ?? false
     }
 
     /// The feed's query, prepared once per connection (it runs on every request of every
     /// neighbour, and its planning took several times its execution).
     struct ChangesStatement: PostgresPreparedStatement {
-        static let name = "changes_after_v1"
-        typealias Row = ChangeRow
+        static let name = "changes_after_v2"
+        /// A change, and the latest sequence value (the same on every row: one round trip
+        /// answers a neighbour instead of two).
+        typealias Row = (change: Change, latestSequence: Int64)
         static let sql = """
             WITH horizon AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin)
-            SELECT kind, xid::text, seq, name_key, display_name, uuid, micros, origin, avatar, count, signature
+            SELECT kind, xid::text, seq, name_key, display_name, uuid, micros, origin, avatar, count, signature,
+                   (SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM change_seq) AS latest
             FROM (
                 (SELECT 'p' AS kind, xid, seq, name_key, display_name, uuid,
                         (extract(epoch FROM resolved_at) * 1000000)::bigint AS micros, origin,
@@ -69,7 +94,16 @@ struct ChangesFeed {
             return bindings
         }
 
-        func decodeRow(_ row: PostgresRow) throws -> Row { try row.decode(Row.self) }
+        func decodeRow(_ row: PostgresRow) throws -> Row {
+            let (kind, xid, seq, name, displayName, uuid, micros, origin, avatar, count, signature, latest) =
+                try row.decode(
+                    (String, String, Int64, String, String?, String?, Int64, String, String?, Int64, String?, Int64)
+                        .self)
+            return (
+                ChangesFeed.change((kind, xid, seq, name, displayName, uuid, micros, origin, avatar, count, signature)),
+                latest
+            )
+        }
     }
 
     /// A change as the queries select it: kind, xid, seq, name, display name, uuid, µs, origin,

@@ -8,6 +8,8 @@ import SyncProtocol
 struct SyncAPIController<Context: RequestContext> {
     static var maximumLimit: Int { 5000 }
     static var maximumWait: Double { 60 }
+    static var firstRetry: Duration { .milliseconds(2) }
+    static var lastRetry: Duration { .milliseconds(640) }
 
     let feed: ChangesFeed
     let signer: RecordSigner
@@ -32,35 +34,28 @@ struct SyncAPIController<Context: RequestContext> {
 
         let deadline = ContinuousClock.now + wait
         var generation = signal.generation
-        var changes = try await feed.changes(after: since, limit: limit)
-        while changes.isEmpty, ContinuousClock.now < deadline, !Task.isCancelled, !Task.isShuttingDownGracefully {
-            // A node that is shutting down answers its long-polls at once instead of holding them.
+        var page = try await feed.changes(after: since, limit: limit)
+        var retry = Self.firstRetry
+        while page.changes.isEmpty, ContinuousClock.now < deadline, !Task.isCancelled, !Task.isShuttingDownGracefully {
             let seen = generation
-            let changed = await cancelWhenGracefulShutdown {
-                await signal.wait(after: seen, timeout: deadline - ContinuousClock.now)
-            }
+            // Written but not served: an older transaction holds the horizon back, and its end
+            // is not notified. Look again shortly (2, 4, 8 … ms, then every 640 ms), and at once
+            // when a change is notified; with nothing written, wait for a notification.
+            let heldBack = try await feed.hasWrites(after: since)
+            let timeout = heldBack ? min(retry, deadline - ContinuousClock.now) : deadline - ContinuousClock.now
+            if heldBack { retry = min(retry * 2, Self.lastRetry) }
+            // A node that is shutting down answers its long-polls at once instead of holding them.
+            await cancelWhenGracefulShutdown { await signal.wait(after: seen, timeout: timeout) }
             generation = signal.generation
-            changes = try await feed.changes(after: since, limit: limit)
-            // Notified, but the change's transaction is not below the horizon yet (an older
-            // transaction is still running): look again shortly rather than wait for another
-            // change, and at once when another change is notified meanwhile.
-            var retry = Duration.milliseconds(2)
-            while changes.isEmpty, changed, retry <= .milliseconds(640), ContinuousClock.now < deadline {
-                let seen = generation
-                await signal.wait(after: seen, timeout: min(retry, deadline - ContinuousClock.now))
-                try Task.checkCancellation()
-                generation = signal.generation
-                retry *= 2
-                changes = try await feed.changes(after: since, limit: limit)
-            }
+            page = try await feed.changes(after: since, limit: limit)
         }
-        // The latest sequence (for the neighbour's lag) is read while the records are signed.
-        async let latestSequence = feed.latestSequence()
-        let records = await signer.wireRecords(changes)
+        // The latest sequence (for the neighbour's lag) came with the changes; an empty answer
+        // reads it on its own.
+        let latestSequence = if let latest = page.latestSequence { latest } else { try await feed.latestSequence() }
+        let records = await signer.wireRecords(page.changes)
         return ChangesDocument(
-            nodeId: node.id, since: since.description, next: (changes.last?.position ?? since).description,
-            more: changes.count == limit, latestSequence: try await latestSequence, records: records,
-            epoch: epoch.epoch)
+            nodeId: node.id, since: since.description, next: (page.changes.last?.position ?? since).description,
+            more: page.changes.count == limit, latestSequence: latestSequence, records: records, epoch: epoch.epoch)
     }
 
     @Sendable func avatar(request: Request, context: Context) async throws -> Response {

@@ -187,6 +187,48 @@ import Testing
         }
     }
 
+    /// A change held back by an older transaction that ends without notifying anything is
+    /// served once that transaction ends, not at the next change or at the end of the wait.
+    @Test func aLongPollServesAChangeOnceTheTransactionHoldingItBackEnds() async throws {
+        try await withFakeUpstream { upstream in
+            try await withNodes([[:]], upstream: upstream) { nodes in
+                let a = nodes[0]
+                // Start after the node's own record, which passes the horizon at any moment.
+                var end = "0"
+                #expect(
+                    try await eventually {
+                        let body = try await fetch("\(a.url)/api/v1/changes?since=0&limit=5000").body
+                        let document = try JSONDecoder().decode(ChangesDocument.self, from: Data(body))
+                        end = document.next
+                        return !document.records.isEmpty
+                    })
+                let since = end
+                try await TestDatabase.withClient(a.database) { client in
+                    try await client.withConnection { blocker in
+                        // An open transaction with an id, older than the lookup's: it holds the horizon.
+                        try await blocker.query("BEGIN", logger: TestDatabase.logger)
+                        try await blocker.query("SELECT pg_current_xact_id()", logger: TestDatabase.logger)
+                        #expect(try await fetch("\(a.url)/heads/heldback").status == 200)
+                        // The lookup was committed and notified before the long-poll starts.
+                        let poll = Task {
+                            let body = try await fetch("\(a.url)/api/v1/changes?since=\(since)&limit=5000&wait=20").body
+                            return (
+                                try JSONDecoder().decode(ChangesDocument.self, from: Data(body)), ContinuousClock.now
+                            )
+                        }
+                        // Longer than the short looks after a notification used to last (1.3 s).
+                        try await Task.sleep(for: .seconds(2))
+                        try await blocker.query("COMMIT", logger: TestDatabase.logger)
+                        let committed = ContinuousClock.now
+                        let (document, answered) = try await poll.value
+                        #expect(document.records.contains { $0.kind == "profile" && $0.name == "heldback" })
+                        #expect(answered - committed < .seconds(5))
+                    }
+                }
+            }
+        }
+    }
+
     @Test func changesAPIRejectsBadParameters() async throws {
         try await withFakeUpstream { upstream in
             try await withNodes([[:]], upstream: upstream) { nodes in
