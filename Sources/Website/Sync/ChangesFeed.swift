@@ -9,7 +9,9 @@ import SyncProtocol
 /// commits, so a later value can be visible before an earlier one. The feed therefore serves only
 /// changes whose transaction is older than the snapshot's `xmin` (every transaction below it has
 /// finished), ordered by transaction id first: no transaction that commits later can sort before a
-/// position already handed out.
+/// position already handed out. Only this database's transactions hold the horizon back: on a
+/// cluster shared with other databases (other nodes, other applications), theirs cannot write
+/// here, so a long transaction there does not stall this feed.
 struct ChangesFeed {
     let database: Database
 
@@ -56,7 +58,7 @@ struct ChangesFeed {
         /// answers a neighbour instead of two).
         typealias Row = (change: Change, latestSequence: Int64)
         static let sql = """
-            WITH horizon AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin)
+            WITH \(ChangesFeed.horizonCTE)
             SELECT kind, xid::text, seq, name_key, display_name, uuid, micros, origin, avatar, count, signature,
                    (SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM change_seq) AS latest
             FROM (
@@ -105,6 +107,25 @@ struct ChangesFeed {
             )
         }
     }
+
+    /// The feed's horizon (`horizon.xmin`): the oldest transaction id of this database still
+    /// running in the statement's snapshot, or the snapshot's `xmax` when none is. An id running
+    /// in the snapshot is left out only when a backend of another database positively holds it
+    /// (ids are cluster-wide, a backend's database never changes, ids are not reused); one whose
+    /// backend ended meanwhile, a prepared transaction, or one hidden from this role counts as
+    /// this database's: the horizon errs towards holding back, never towards a gap.
+    static let horizonCTE = """
+        snapshot AS (SELECT pg_current_snapshot() AS s),
+        horizon AS (
+            SELECT coalesce(
+                (SELECT min(x) FROM snapshot, pg_snapshot_xip(snapshot.s) AS x
+                 WHERE x::xid NOT IN (
+                     SELECT a.backend_xid FROM pg_stat_get_activity(NULL) AS a
+                     WHERE a.backend_xid IS NOT NULL
+                       AND a.datid <> (SELECT oid FROM pg_database WHERE datname = current_database()))),
+                (SELECT pg_snapshot_xmax(s) FROM snapshot)) AS xmin
+        )
+        """
 
     /// A change as the queries select it: kind, xid, seq, name, display name, uuid, µs, origin,
     /// avatar, count, signature.
@@ -191,7 +212,7 @@ struct ChangesFeed {
     }
 
     /// What holds the feed's horizon back: the oldest transaction with a transaction id running
-    /// anywhere in the cluster (the feed serves nothing newer until it ends).
+    /// in this database (the feed serves nothing newer until it ends).
     struct Horizon: Sendable, Equatable {
         /// How long the oldest writing transaction has been running (0 when none runs).
         var ageSeconds: Double
@@ -205,7 +226,7 @@ struct ChangesFeed {
             """
             SELECT coalesce(extract(epoch FROM now() - xact_start)::float8, 0), pid, left(query, 120)
             FROM pg_stat_activity
-            WHERE backend_xid IS NOT NULL AND pid <> pg_backend_pid()
+            WHERE backend_xid IS NOT NULL AND pid <> pg_backend_pid() AND datname = current_database()
             ORDER BY xact_start LIMIT 1
             """
         ) { rows in

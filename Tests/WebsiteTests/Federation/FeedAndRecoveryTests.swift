@@ -187,22 +187,28 @@ import Testing
         }
     }
 
+    /// The feed's position after the node's own record. That record is written at start-up and
+    /// may pass the feed's horizon at any moment (the cluster is shared), so a long-poll that
+    /// must see nothing else starts after it, not at 0.
+    static func positionAfterOwnRecord(of url: String) async throws -> String {
+        var end = "0"
+        #expect(
+            try await eventually {
+                let body = try await fetch("\(url)/api/v1/changes?since=0&limit=5000").body
+                let document = try JSONDecoder().decode(ChangesDocument.self, from: Data(body))
+                end = document.next
+                return !document.records.isEmpty
+            })
+        return end
+    }
+
     /// A change held back by an older transaction that ends without notifying anything is
     /// served once that transaction ends, not at the next change or at the end of the wait.
     @Test func aLongPollServesAChangeOnceTheTransactionHoldingItBackEnds() async throws {
         try await withFakeUpstream { upstream in
             try await withNodes([[:]], upstream: upstream) { nodes in
                 let a = nodes[0]
-                // Start after the node's own record, which passes the horizon at any moment.
-                var end = "0"
-                #expect(
-                    try await eventually {
-                        let body = try await fetch("\(a.url)/api/v1/changes?since=0&limit=5000").body
-                        let document = try JSONDecoder().decode(ChangesDocument.self, from: Data(body))
-                        end = document.next
-                        return !document.records.isEmpty
-                    })
-                let since = end
+                let since = try await Self.positionAfterOwnRecord(of: a.url)
                 try await TestDatabase.withClient(a.database) { client in
                     try await client.withConnection { blocker in
                         // An open transaction with an id, older than the lookup's: it holds the horizon.
@@ -229,6 +235,30 @@ import Testing
         }
     }
 
+    /// Transactions of other databases of the same cluster (other nodes, other applications,
+    /// other tests) cannot write this node's tables, so they do not hold its feed back.
+    @Test func aTransactionInAnotherDatabaseDoesNotHoldTheFeedBack() async throws {
+        try await withFakeUpstream { upstream in
+            try await withNodes([[:]], upstream: upstream) { nodes in
+                let a = nodes[0]
+                let since = try await Self.positionAfterOwnRecord(of: a.url)
+                let elsewhere = try await TestDatabase.create()
+                try await TestDatabase.withClient(elsewhere) { client in
+                    try await client.withConnection { blocker in
+                        // Older than the lookup's transaction, and open until the feed has answered.
+                        try await blocker.query("BEGIN", logger: TestDatabase.logger)
+                        try await blocker.query("SELECT pg_current_xact_id()", logger: TestDatabase.logger)
+                        #expect(try await fetch("\(a.url)/heads/elsewhere").status == 200)
+                        let body = try await fetch("\(a.url)/api/v1/changes?since=\(since)&limit=5000&wait=5").body
+                        let document = try JSONDecoder().decode(ChangesDocument.self, from: Data(body))
+                        #expect(document.records.contains { $0.kind == "profile" && $0.name == "elsewhere" })
+                        try await blocker.query("COMMIT", logger: TestDatabase.logger)
+                    }
+                }
+            }
+        }
+    }
+
     @Test func changesAPIRejectsBadParameters() async throws {
         try await withFakeUpstream { upstream in
             try await withNodes([[:]], upstream: upstream) { nodes in
@@ -242,17 +272,8 @@ import Testing
                 #expect(
                     try await fetch("\(nodes[0].url)/api/v1/avatars/\(String(repeating: "a", count: 64))").status == 404
                 )
-                // A long-poll on a feed with nothing new waits its whole `wait`. The node's own
-                // record is written at start-up and may pass the feed's horizon at any moment (the
-                // cluster is shared), so the poll starts after it, not at 0.
-                var end = "0"
-                #expect(
-                    try await eventually {
-                        let body = try await fetch("\(nodes[0].url)/api/v1/changes?since=0&limit=5000").body
-                        let document = try JSONDecoder().decode(ChangesDocument.self, from: Data(body))
-                        end = document.next
-                        return !document.records.isEmpty
-                    })
+                // A long-poll on a feed with nothing new waits its whole `wait`.
+                let end = try await Self.positionAfterOwnRecord(of: nodes[0].url)
                 let started = ContinuousClock.now
                 let empty = try await fetch("\(nodes[0].url)/api/v1/changes?since=\(end)&wait=0.5")
                 #expect(empty.status == 200)
