@@ -115,14 +115,31 @@ def test_database_down(federation):
     assert federation.converged(90)
 
 
+def freeze(namespace):
+    """Stops every process in `namespace` with SIGSTOP, listing them again until no new one appears:
+    the postmaster may fork a backend or an autovacuum worker between a listing and its own stop,
+    and that child would go on answering. Returns the stopped pids."""
+    stopped = set()
+    for _ in range(50):
+        listed = {int(pid) for pid in subprocess.run(["ip", "netns", "pids", namespace], capture_output=True,
+                                                     text=True).stdout.split()}
+        new = listed - stopped
+        if not new:
+            return stopped
+        for pid in new:
+            try:
+                os.kill(pid, signal.SIGSTOP)
+            except ProcessLookupError:
+                pass
+        stopped |= new
+    raise AssertionError(f"processes in {namespace} kept appearing")
+
+
 def test_database_paused(federation):
     """db-a's PostgreSQL frozen with SIGSTOP: connections stay open but nothing answers."""
     # Before the fault: a looked-up name (retried while the previous test's backlog still loads the machine).
     assert wait_until(lambda: federation.lookup("a", "dbpaused"), 30, 1), "website-a answers no lookups before the fault"
-    pids = [int(pid) for pid in subprocess.run(["ip", "netns", "pids", "db-a"], capture_output=True,
-                                               text=True).stdout.split()]
-    for pid in pids:
-        os.kill(pid, signal.SIGSTOP)
+    pids = freeze("db-a")
     try:
         timings = []
         for _ in range(3):
@@ -139,7 +156,10 @@ def test_database_paused(federation):
         assert get(url("c", "/heads/dbpausedc"))[0] == 200
     finally:
         for pid in pids:
-            os.kill(pid, signal.SIGCONT)
+            try:
+                os.kill(pid, signal.SIGCONT)
+            except ProcessLookupError:
+                pass
     resumed = time.monotonic()
     assert wait_until(lambda: get(url("a", "/heads/dbpaused"))[0] == 200, 30), "website-a did not recover"
     federation.figure("database paused: seconds from resume to the breaker closing", round(time.monotonic() - resumed, 2))
