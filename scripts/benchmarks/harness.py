@@ -1,10 +1,14 @@
 """Processes and measurements shared by the benchmark steps (loopback only, bounded in time)."""
+import http.client
 import json
 import os
 import pathlib
 import re
 import subprocess
 import sys
+import threading
+import time
+import urllib.parse
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "tests" / "support"))
 from processes import Processes, free_port, get, psql, wait_until  # noqa: E402,F401
@@ -59,6 +63,52 @@ def wrk(url, connections, seconds=10, threads=2):
     total = int(re.search(r"(\d+) requests in", out).group(1))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     return rate, total, int(errors.group(1)) if errors else 0
+
+
+class FeedWatcher(threading.Thread):
+    """Long-polls a node's changes feed on one kept-alive connection from where the feed is now,
+    and notes when each count record (origin, name, count) was first answered: the moment it
+    became visible to a neighbour. Bounded: each poll waits at most 2 s, and it stops on `close`."""
+
+    def __init__(self, url):
+        super().__init__(daemon=True)
+        address = urllib.parse.urlparse(url)
+        self.connection = http.client.HTTPConnection(address.hostname, address.port, timeout=15)
+        self.seen = {}
+        self.condition = threading.Condition()
+        self.stopping = False
+        self.position = "0"
+        while True:
+            document = self._poll(0)
+            if not document["more"]:
+                break
+
+    def _poll(self, wait):
+        self.connection.request("GET", f"/api/v1/changes?since={self.position}&limit=5000&wait={wait}")
+        document = json.loads(self.connection.getresponse().read())
+        self.position = document["next"]
+        return document
+
+    def run(self):
+        while not self.stopping:
+            document = self._poll(2)
+            answered = time.perf_counter()
+            with self.condition:
+                for record in document["records"]:
+                    if record["kind"] == "count":
+                        self.seen.setdefault((record["origin"], record["name"], record["count"]), answered)
+                self.condition.notify_all()
+
+    def wait_for_count(self, origin, name, count, timeout=10):
+        """When the count record was first answered, or None after `timeout` seconds."""
+        key = (origin, name, count)
+        with self.condition:
+            self.condition.wait_for(lambda: key in self.seen, timeout)
+            return self.seen.get(key)
+
+    def close(self):
+        self.stopping = True
+        self.join(10)
 
 
 def head(url, name):
