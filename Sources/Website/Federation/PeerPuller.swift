@@ -116,7 +116,7 @@ final class PeerPuller: Sendable {
                 try await pullWhileLeased(backoff: &backoff)
             } catch is CancellationError {
                 break
-            } catch  where MergeRepository.isLeaseLost(error) {
+            } catch is MergeRepository.LeaseLost {
                 logger.debug("lease lost or checkpoint moved; reading it again")
             } catch {
                 if Task.isCancelled { break }

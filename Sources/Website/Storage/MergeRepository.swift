@@ -28,6 +28,11 @@ struct MergeRepository {
         var description: String { "another replica of this node took over the neighbour" }
     }
 
+    /// The merge statement answered no row (it always answers one): nothing is known of what it did.
+    struct NoAnswer: Error, CustomStringConvertible {
+        var description: String { "the merge statement answered no row" }
+    }
+
     /// Merges `batch` and records `checkpoint` for `neighbour` on `connection` (no transaction
     /// needed), provided this replica (`holder`) still holds the neighbour and its stored
     /// checkpoint is still `previous` (the text as stored); otherwise writes nothing and throws
@@ -41,15 +46,6 @@ struct MergeRepository {
             MergeStatement(
                 batch: batch, neighbour: neighbour, rejected: status.rejected, checkpoint: checkpoint, status: status,
                 lease: (holder, previous)), on: connection)
-    }
-
-    /// Whether `error` is a ``LeaseLost``, as thrown or wrapped by a transaction.
-    static func isLeaseLost(_ error: any Error) -> Bool {
-        if error is LeaseLost { return true }
-        if let failed = error as? PostgresTransactionError, let inner = failed.closureError {
-            return isLeaseLost(inner)
-        }
-        return false
     }
 
     /// Merges the records of `batch`, notes which neighbour delivered each origin (and which one
@@ -73,7 +69,7 @@ struct MergeRepository {
             guard allowed else { throw LeaseLost() }
             outcome = Outcome(profilesChanged: Int(profiles), countsChanged: Int(counts), nodesChanged: Int(nodes))
         }
-        guard let outcome else { throw LeaseLost() }
+        guard let outcome else { throw NoAnswer() }
         return outcome
     }
 

@@ -42,9 +42,6 @@ final class OwnSignatureWriter: Sendable {
         if startWriter { Task { await drain() } }
     }
 
-    /// Whether nothing waits or is being written.
-    var isIdle: Bool { state.withLock { !$0.writing && $0.pending.isEmpty } }
-
     private func drain() async {
         while true {
             let batch = state.withLock { state -> [SyncRecord] in
