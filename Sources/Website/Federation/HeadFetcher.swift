@@ -5,12 +5,39 @@ import Synchronization
 /// Fetches the heads that merged profiles name but this node lacks, from the neighbour that sent
 /// them: a few at a time and within a time budget, in the background of the puller, so that a
 /// neighbour that stalls head requests never stalls the pulling of its feed.
+///
+/// Nothing asked for is dropped while a fetch runs: hashes wait for the next round of the same
+/// fetch. A head the neighbour could not give is asked for again after each of `retryPauses`:
+/// a head travels a hop behind the profile that names it, so the neighbour may be fetching it
+/// itself at that moment. After the last pause it is left to a later sweep (which asks for the
+/// heads that stored profiles name and the node lacks).
 final class HeadFetcher: Sendable {
     struct Settings: Sendable {
         /// Head requests in flight at once.
         var concurrency = 4
         /// No new request starts after this long; each request has the neighbour client's deadline.
         var budget: Duration = .seconds(15)
+        /// Pauses before asking again for a head the neighbour could not give.
+        var retryPauses: [Duration] = [.milliseconds(250), .seconds(1), .seconds(4)]
+    }
+
+    private struct Source: Sendable {
+        var base: String
+        var neighbourID: String
+    }
+
+    private struct State {
+        /// Asked for and not yet fetched.
+        var hashes: Set<String> = []
+        var sweep = false
+        var source: Source?
+        /// The running fetch, if any (nil once it found nothing more to do).
+        var fetching: Task<Void, Never>?
+        /// How often each head asked for again has failed so far.
+        var failures: [String: Int] = [:]
+        /// Retries waiting for their pause, by number (`stop` cancels them).
+        var retries: [Int: Task<Void, Never>] = [:]
+        var nextRetry = 0
     }
 
     private let settings: Settings
@@ -18,8 +45,7 @@ final class HeadFetcher: Sendable {
     private let avatars: AvatarRepository
     private let metrics: NodeMetrics
     private let logger: Logger
-    /// The running fetch, if any (nil once it finished).
-    private let current = Mutex<Task<Void, Never>?>(nil)
+    private let state = Mutex(State())
 
     init(
         settings: Settings = .init(), neighbour: NeighbourClient, avatars: AvatarRepository, metrics: NodeMetrics,
@@ -32,40 +58,104 @@ final class HeadFetcher: Sendable {
         self.logger = logger
     }
 
-    /// Starts fetching in the background unless a fetch is still running (what it skips, a later
-    /// sweep finds: a sweep also asks for heads that stored profiles name and the node lacks).
+    /// Asks for `hashes` (and, on a sweep, the other missing heads) from `base`; starts a fetch in
+    /// the background unless one runs, which then takes them in its next round.
     func start(hashes: [String], sweep: Bool, from base: String, neighbourID: String) {
-        current.withLock { task in
-            guard task == nil else { return }
-            task = Task { [self] in
-                await fetch(hashes: hashes, sweep: sweep, from: base, neighbourID: neighbourID)
-                current.withLock { $0 = nil }
+        state.withLock { state in
+            state.hashes.formUnion(hashes)
+            state.sweep = state.sweep || sweep
+            state.source = Source(base: base, neighbourID: neighbourID)
+            guard state.fetching == nil else { return }
+            state.fetching = Task { [self] in await fetchWhileAsked() }
+        }
+    }
+
+    /// Stops the running fetch and the waiting retries, and waits for them.
+    func stop() async {
+        let tasks = state.withLock { state -> [Task<Void, Never>] in
+            defer {
+                state.fetching = nil
+                state.retries = [:]
+                state.hashes = []
+                state.sweep = false
+            }
+            return Array(state.retries.values) + [state.fetching].compactMap { $0 }
+        }
+        for task in tasks { task.cancel() }
+        for task in tasks { await task.value }
+    }
+
+    /// Rounds of fetching until nothing more is asked for.
+    private func fetchWhileAsked() async {
+        while !Task.isCancelled {
+            let round = state.withLock { state -> (hashes: [String], sweep: Bool, source: Source)? in
+                guard !state.hashes.isEmpty || state.sweep, let source = state.source else {
+                    state.fetching = nil
+                    return nil
+                }
+                defer {
+                    state.hashes = []
+                    state.sweep = false
+                }
+                return (Array(state.hashes), state.sweep, source)
+            }
+            guard let round else { return }
+            let (fetched, failed) = await fetch(
+                hashes: round.hashes, sweep: round.sweep, from: round.source.base,
+                neighbourID: round.source.neighbourID)
+            guard !Task.isCancelled else { return }
+            // What was fetched, or found stored meanwhile, is no longer a failure.
+            retryLater(failed, forgetting: Set(round.hashes + fetched).subtracting(failed), from: round.source)
+        }
+    }
+
+    /// Asks again for `failed` after the next pause of each; forgets the failures of `done`.
+    private func retryLater(_ failed: [String], forgetting done: Set<String>, from source: Source) {
+        state.withLock { state in
+            for sha256 in done { state.failures[sha256] = nil }
+            var byAttempt: [Int: [String]] = [:]
+            for sha256 in failed {
+                let attempt = state.failures[sha256, default: 0]
+                guard attempt < settings.retryPauses.count else {
+                    state.failures[sha256] = nil
+                    continue
+                }
+                state.failures[sha256] = attempt + 1
+                byAttempt[attempt, default: []].append(sha256)
+            }
+            for (attempt, hashes) in byAttempt {
+                let (id, pause) = (state.nextRetry, settings.retryPauses[attempt])
+                state.nextRetry += 1
+                state.retries[id] = Task { [self] in
+                    guard (try? await Task.sleep(for: pause)) != nil else { return }
+                    self.state.withLock { _ = $0.retries.removeValue(forKey: id) }
+                    start(hashes: hashes, sweep: false, from: source.base, neighbourID: source.neighbourID)
+                }
             }
         }
     }
 
-    /// Stops a running fetch and waits for it.
-    func stop() async {
-        let task = current.withLock { task in
-            defer { task = nil }
-            return task
-        }
-        task?.cancel()
-        await task?.value
-    }
-
-    /// Fetches the missing heads among `hashes` (and, on a sweep, other missing ones).
-    func fetch(hashes: [String], sweep: Bool, from base: String, neighbourID: String) async {
+    /// Fetches the missing heads among `hashes` (and, on a sweep, other missing ones); returns
+    /// which were fetched and which the neighbour could not give.
+    func fetch(
+        hashes: [String], sweep: Bool, from base: String, neighbourID: String
+    ) async -> (fetched: [String], failed: [String]) {
         let deadline = ContinuousClock.now + settings.budget
+        var fetched: [String] = []
+        var failed: [String] = []
         do {
             var missing = try await avatars.missing(Array(Set(hashes)))
             if sweep { missing += try await avatars.missingForProfiles(limit: 20) }
             var queue = Array(Set(missing))[...]
-            await withTaskGroup(of: Void.self) { group in
+            await withTaskGroup(of: (String, Bool).self) { group in
                 var running = 0
+                func collect(_ result: (String, Bool)?) {
+                    guard let (sha256, ok) = result else { return }
+                    if ok { fetched.append(sha256) } else { failed.append(sha256) }
+                }
                 while !queue.isEmpty, ContinuousClock.now < deadline, !Task.isCancelled {
                     if running == settings.concurrency {
-                        await group.next()
+                        collect(await group.next())
                         running -= 1
                         continue
                     }
@@ -75,16 +165,23 @@ final class HeadFetcher: Sendable {
                         do {
                             try await avatars.store(try await neighbour.head(at: base, sha256: sha256))
                             metrics.headFetched(neighbour: neighbourID)
+                            return (sha256, true)
                         } catch {
                             logger.debug(
                                 "head not available from neighbour",
                                 metadata: ["sha256": "\(sha256)", "error": "\(error)"])
+                            return (sha256, false)
                         }
                     }
                 }
+                while let result = await group.next() { collect(result) }
             }
+            // Not started within the budget: asked for again like a failure.
+            failed += queue
         } catch {
             logger.debug("head fetching stopped", metadata: ["error": "\(error)"])
+            failed += hashes
         }
+        return (fetched, failed)
     }
 }

@@ -8,19 +8,33 @@ import Synchronization
 /// A small server that speaks the sync protocol correctly with keys of its own, and serves
 /// whatever records a test gives it: a neighbour that lies with valid signatures. Its feed is the
 /// list of records in order (position `1.N` after the Nth); `append` adds to it while it runs.
+/// A caught-up long-poll is held for at most `longPollHold` seconds. Heads are served once
+/// offered (`offerHead`), each after refusing its first requests if told to.
 final class HostileNeighbour: Sendable {
     let identity = NodeIdentity.generate()
     let name: String
     let upstreamRealm: String?
+    let longPollHold: Double
     private let records = Mutex<[WireRecord]>([])
     private let requests = Mutex<[String]>([])
+    /// Offered heads by sha256, with how many more requests to refuse.
+    private let heads = Mutex<[String: (png: [UInt8], refusals: Int)]>([:])
+    private let headRequests = Mutex<[String]>([])
 
     /// The `since` of every changes request, in order.
     var requestedPositions: [String] { requests.withLock { $0 } }
+    /// The sha256 of every head request, in order.
+    var requestedHeads: [String] { headRequests.withLock { $0 } }
 
-    init(name: String = "hostile", upstreamRealm: String?) {
+    init(name: String = "hostile", upstreamRealm: String?, longPollHold: Double = 0.2) {
         self.name = name
         self.upstreamRealm = upstreamRealm
+        self.longPollHold = longPollHold
+    }
+
+    /// Serves `png` by its sha256, after answering its first `refusals` requests with 404.
+    func offerHead(_ png: [UInt8], refusals: Int = 0) {
+        heads.withLock { $0[HeadImage.hash(png)] = (png, refusals) }
     }
 
     var nodeID: String { identity.nodeID }
@@ -54,7 +68,7 @@ final class HostileNeighbour: Sendable {
             let page = Array(all.dropFirst(start).prefix(limit))
             if page.isEmpty {
                 // Caught up: hold the long-poll a little, as a real node would.
-                let wait = min(Double(query.get("wait") ?? "0") ?? 0, 0.2)
+                let wait = min(Double(query.get("wait") ?? "0") ?? 0, longPollHold)
                 try await Task.sleep(for: .milliseconds(Int(wait * 1000)))
             }
             let end = start + page.count
@@ -67,6 +81,21 @@ final class HostileNeighbour: Sendable {
                     wire.sequence = Int64(start + index + 1)
                     return wire
                 })
+        }
+        router.get("/api/v1/avatars/{sha256}") { [self] _, context -> Response in
+            let sha256 = try context.parameters.require("sha256")
+            headRequests.withLock { $0.append(sha256) }
+            let png = heads.withLock { heads -> [UInt8]? in
+                guard let offered = heads[sha256] else { return nil }
+                guard offered.refusals == 0 else {
+                    heads[sha256] = (offered.png, offered.refusals - 1)
+                    return nil
+                }
+                return offered.png
+            }
+            guard let png else { throw HTTPError(.notFound) }
+            return Response(
+                status: .ok, headers: [.contentType: "image/png"], body: .init(byteBuffer: ByteBuffer(bytes: png)))
         }
         return try await withRunningApp(
             { onRunning in

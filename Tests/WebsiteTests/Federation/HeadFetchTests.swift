@@ -1,0 +1,40 @@
+import FakeUpstream
+import Foundation
+import SyncProtocol
+import Testing
+
+@testable import Website
+
+/// Heads travel by hash a hop behind the profiles that name them, so a neighbour may not have a
+/// head yet when asked for it: the node asks again, without waiting for more of its feed.
+@Suite struct HeadFetchTests {
+    @Test func aHeadTheNeighbourCouldNotGiveAtFirstIsAskedForAgain() async throws {
+        try await withFakeUpstream { upstream in
+            // Caught-up long-polls are held 5 s: a sweep (every 20 rounds) would come only after
+            // 100 s, far beyond this test's wait, so only a retry can fetch the head in time.
+            let neighbour = HostileNeighbour(upstreamRealm: AppConfiguration.realm(of: upstream), longPollHold: 5)
+            let uuid = FakePlayers.uuid(for: "alice")
+            let png = FakePlayers.headPNG(uuid: uuid)
+            let sha256 = HeadImage.hash(png)
+            neighbour.append([
+                neighbour.identity.sign(
+                    ProfileRecord(
+                        nameKey: "alice", displayName: "alice", uuid: uuid, resolvedAtMicros: HostileNeighbour.now,
+                        origin: neighbour.nodeID, avatarSHA256: sha256))
+            ])
+            // The first request is refused, as by a neighbour still fetching the head itself.
+            neighbour.offerHead(png, refusals: 1)
+            try await neighbour.run { url in
+                try await withNodes([[:]], upstream: upstream) { nodes in
+                    let b = nodes[0]
+                    try "\(url)\n".write(toFile: b.peersFile, atomically: true, encoding: .utf8)
+                    #expect(
+                        try await eventually(timeout: .seconds(10)) {
+                            try await fetch("\(b.url)/api/v1/avatars/\(sha256)").status == 200
+                        })
+                    #expect(neighbour.requestedHeads == [sha256, sha256])
+                }
+            }
+        }
+    }
+}
