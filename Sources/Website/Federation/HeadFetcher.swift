@@ -78,6 +78,7 @@ final class HeadFetcher: Sendable {
                 state.retries = [:]
                 state.hashes = []
                 state.sweep = false
+                state.failures = [:]
             }
             return Array(state.retries.values) + [state.fetching].compactMap { $0 }
         }
@@ -137,7 +138,7 @@ final class HeadFetcher: Sendable {
 
     /// Fetches the missing heads among `hashes` (and, on a sweep, other missing ones); returns
     /// which were fetched and which the neighbour could not give.
-    func fetch(
+    private func fetch(
         hashes: [String], sweep: Bool, from base: String, neighbourID: String
     ) async -> (fetched: [String], failed: [String]) {
         let deadline = ContinuousClock.now + settings.budget

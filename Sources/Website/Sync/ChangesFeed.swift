@@ -178,6 +178,7 @@ struct ChangesFeed {
         guard !profiles.isEmpty || !counts.isEmpty || !nodes.isEmpty else { return }
         // Every update joins `settings`, so the settings are made before any row is written
         // (the triggers run at the statement's end); with no row to write, nothing needs them.
+        // Data-modifying parts of a `WITH` run to completion whether or not anything reads them.
         try await database.execute(
             """
             WITH settings AS MATERIALIZED (
@@ -193,7 +194,6 @@ struct ChangesFeed {
                   AND n.url IS NOT DISTINCT FROM (CASE WHEN i.no_url THEN NULL ELSE i.url END)
                   AND n.software_version = i.software_version
                   AND (extract(epoch FROM n.recorded_at) * 1000000)::bigint = i.micros AND n.signature IS NULL
-                RETURNING 1
             ), stored_counts AS (
                 UPDATE lookup_counts c SET signature = i.signature
                 FROM settings, unnest(\(counts.map(\.0.origin))::text[], \(counts.map(\.0.nameKey))::text[],
@@ -201,7 +201,6 @@ struct ChangesFeed {
                             \(counts.map(\.1))::text[]) AS i(origin, name_key, count, micros, signature)
                 WHERE c.origin = i.origin AND c.name_key = i.name_key AND c.count = i.count
                   AND (extract(epoch FROM c.last_lookup_at) * 1000000)::bigint = i.micros AND c.signature IS NULL
-                RETURNING 1
             ), stored_profiles AS (
                 UPDATE profiles p SET signature = i.signature
                 FROM settings, unnest(\(profiles.map(\.0.nameKey))::text[], \(profiles.map(\.0.displayName))::text[],
@@ -212,10 +211,8 @@ struct ChangesFeed {
                 WHERE p.name_key = i.name_key AND p.display_name = i.display_name AND p.uuid = i.uuid
                   AND (extract(epoch FROM p.resolved_at) * 1000000)::bigint = i.micros AND p.origin = i.origin
                   AND coalesce(p.avatar_sha256, '') = i.avatar AND p.signature IS NULL
-                RETURNING 1
             )
-            SELECT (SELECT count(*) FROM stored_nodes) + (SELECT count(*) FROM stored_counts)
-                 + (SELECT count(*) FROM stored_profiles)
+            SELECT 1
             """)
     }
 
