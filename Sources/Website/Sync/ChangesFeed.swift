@@ -57,6 +57,8 @@ struct ChangesFeed {
         /// A change, and the latest sequence value (the same on every row: one round trip
         /// answers a neighbour instead of two).
         typealias Row = (change: Change, latestSequence: Int64)
+        /// The outer `ORDER BY` names the columns with their table: a bare `xid` would mean the
+        /// output column `xid::text`, and text puts transaction 1000 before 999.
         static let sql = """
             WITH \(ChangesFeed.horizonCTE)
             SELECT kind, xid::text, seq, name_key, display_name, uuid, micros, origin, avatar, count, signature,
@@ -81,7 +83,7 @@ struct ChangesFeed {
                  WHERE (xid, seq) > ($1::text::xid8, $2::int8) AND xid < horizon.xmin
                  ORDER BY xid, seq LIMIT $3::int8)
             ) AS changes
-            ORDER BY xid, seq
+            ORDER BY changes.xid, changes.seq
             LIMIT $3::int8
             """
 
