@@ -36,9 +36,7 @@ import Testing
     }
 
     @Test func writesOnlyWhileTheLeaseAndTheCheckpointHold() async throws {
-        let url = try await TestDatabase.create()
-        try await TestDatabase.withClient(url) { client in
-            try await Migrator(client: client, logger: TestDatabase.logger).migrate()
+        try await TestDatabase.withMigrated { client, _ in
             let merger = MergeRepository(logger: TestDatabase.logger)
             try await client.withConnection { connection in
                 try await connection.query(

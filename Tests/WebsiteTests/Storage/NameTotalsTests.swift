@@ -17,9 +17,7 @@ import Testing
         """
 
     @Test func totalsFollowEveryKindOfWrite() async throws {
-        let url = try await TestDatabase.create()
-        try await TestDatabase.withClient(url) { client in
-            try await Migrator(client: client, logger: TestDatabase.logger).migrate()
+        try await TestDatabase.withMigrated { client, _ in
             let steps = [
                 """
                 INSERT INTO lookup_counts (origin, name_key, count, last_lookup_at)

@@ -13,10 +13,7 @@ import Testing
 /// expecting them at once.
 @Suite struct OwnSignatureStoreTests {
     @Test func storesSignaturesQuietlyAndLeavesTheFeedAsItWas() async throws {
-        let url = try await TestDatabase.create()
-        try await TestDatabase.withClient(url) { client in
-            try await Migrator(client: client, logger: TestDatabase.logger).migrate()
-            let database = Database(client: client, timeout: .seconds(10), logger: TestDatabase.logger)
+        try await TestDatabase.withMigrated { client, database in
             let feed = ChangesFeed(database: database)
             // Own rows of every kind, unsigned, as the node writes them.
             try await database.execute(

@@ -89,6 +89,18 @@ enum TestDatabase {
         }
     }
 
+    /// Runs `body` on a fresh database with the node's schema, as a client and as the node's
+    /// ``Database`` (10-second deadline).
+    static func withMigrated<T: Sendable>(
+        _ body: @Sendable (PostgresClient, Database) async throws -> T
+    ) async throws -> T {
+        let url = try await create()
+        return try await withClient(url) { client in
+            try await Migrator(client: client, logger: logger).migrate()
+            return try await body(client, Database(client: client, timeout: .seconds(10), logger: logger))
+        }
+    }
+
     /// One value from a query returning a single row and column.
     static func scalar<T: PostgresDecodable & Sendable>(
         _ url: String, _ query: PostgresQuery, as type: T.Type

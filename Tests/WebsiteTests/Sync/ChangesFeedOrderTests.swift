@@ -9,10 +9,7 @@ import Testing
 /// none skipped.
 @Suite struct ChangesFeedOrderTests {
     @Test func pagesFollowTransactionIdsAcrossADigitBoundary() async throws {
-        let url = try await TestDatabase.create()
-        try await TestDatabase.withClient(url) { client in
-            try await Migrator(client: client, logger: TestDatabase.logger).migrate()
-            let database = Database(client: client, timeout: .seconds(10), logger: TestDatabase.logger)
+        try await TestDatabase.withMigrated { client, database in
             let feed = ChangesFeed(database: database)
             // Positions given by hand, far below any running transaction (every cluster has used
             // hundreds of ids by now), so that the feed's horizon never holds them back; two tables,
