@@ -19,6 +19,9 @@ final class HeadFetcher: Sendable {
         var budget: Duration = .seconds(15)
         /// Pauses before asking again for a head the neighbour could not give.
         var retryPauses: [Duration] = [.milliseconds(250), .seconds(1), .seconds(4)]
+        /// Hashes waiting at most; more are left to a later sweep, so that a neighbour naming
+        /// heads it never serves cannot grow the queue (or one round's query) without bound.
+        var pendingLimit = 1_000
     }
 
     private struct Source: Sendable {
@@ -62,12 +65,23 @@ final class HeadFetcher: Sendable {
     /// the background unless one runs, which then takes them in its next round.
     func start(hashes: [String], sweep: Bool, from base: String, neighbourID: String) {
         state.withLock { state in
-            state.hashes.formUnion(hashes)
-            state.sweep = state.sweep || sweep
-            state.source = Source(base: base, neighbourID: neighbourID)
-            guard state.fetching == nil else { return }
-            state.fetching = Task { [self] in await fetchWhileAsked() }
+            ask(&state, for: hashes, sweep: sweep, from: Source(base: base, neighbourID: neighbourID))
         }
+    }
+
+    /// Queues `hashes` (up to ``Settings/pendingLimit``) and starts a fetch unless one runs.
+    private func ask(_ state: inout State, for hashes: [String], sweep: Bool, from source: Source) {
+        for sha256 in hashes where !state.hashes.contains(sha256) {
+            guard state.hashes.count < settings.pendingLimit else {
+                state.failures[sha256] = nil
+                continue
+            }
+            state.hashes.insert(sha256)
+        }
+        state.sweep = state.sweep || sweep
+        state.source = source
+        guard state.fetching == nil else { return }
+        state.fetching = Task { [self] in await fetchWhileAsked() }
     }
 
     /// Stops the running fetch and the waiting retries, and waits for them.
@@ -129,8 +143,11 @@ final class HeadFetcher: Sendable {
                 state.nextRetry += 1
                 state.retries[id] = Task { [self] in
                     guard (try? await Task.sleep(for: pause)) != nil else { return }
-                    self.state.withLock { _ = $0.retries.removeValue(forKey: id) }
-                    start(hashes: hashes, sweep: false, from: source.base, neighbourID: source.neighbourID)
+                    self.state.withLock { state in
+                        // Gone when `stop` ran meanwhile: nothing is asked for after it.
+                        guard state.retries.removeValue(forKey: id) != nil else { return }
+                        ask(&state, for: hashes, sweep: false, from: source)
+                    }
                 }
             }
         }
