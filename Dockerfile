@@ -1,21 +1,45 @@
+# The node's image, and the image its tests run in (target `test`), from one build.
+#   docker compose up --build                                   the federation (target: the last stage)
+#   docker compose -f compose.test.yml run --rm test            the Swift suite (target `test`)
+# The base images are arguments only so that an offline test machine can substitute local
+# stand-ins under names of their own (Tests/compose/standin-images.yml); users get the real ones.
+ARG SWIFT_IMAGE=swift:6.3.1-bookworm
+ARG RUNTIME_IMAGE=debian:bookworm-slim
+
 # Build: the official Swift image compiles a release binary with the static Swift standard library.
-FROM swift:6.3.1-bookworm AS build
+FROM ${SWIFT_IMAGE} AS build
 WORKDIR /build
-# Dependency resolution is its own layer: it is redone only when Package.swift changes.
-COPY Package.swift ./
-RUN swift package resolve
-# The manifest names a test target, so its folder must exist (it is not built here).
+# Dependencies are their own layer, resolved exactly as Package.resolved pins them (the build
+# fails, rather than resolving newer versions, when the file is out of date with Package.swift).
+COPY Package.swift Package.resolved ./
+RUN swift package resolve --force-resolved-versions
 COPY Sources ./Sources
-COPY Tests ./Tests
-RUN swift build -c release --product website --static-swift-stdlib \
+COPY Tests/SyncProtocolTests ./Tests/SyncProtocolTests
+COPY Tests/FakeUpstreamTests ./Tests/FakeUpstreamTests
+COPY Tests/WebsiteTests ./Tests/WebsiteTests
+# `-enable-testing` here and in the test stage: the same compiler flags for every module, so the
+# test stage reuses this stage's compiled dependencies instead of building them a second time.
+# `-Xcc -O2`: C code (BoringSSL's Ed25519 among it) optimised.
+ENV SWIFT_BUILD_FLAGS="-c release -Xswiftc -enable-testing -Xcc -O2"
+# hadolint ignore=SC2086
+RUN swift build $SWIFT_BUILD_FLAGS --static-swift-stdlib --product website \
     && mkdir /staging \
-    && cp "$(swift build -c release --show-bin-path)/website" /staging/ \
-    && cp -R "$(swift build -c release --show-bin-path)/website_Website.resources" /staging/ \
+    && cp "$(swift build $SWIFT_BUILD_FLAGS --show-bin-path)/website" /staging/ \
+    && cp -R "$(swift build $SWIFT_BUILD_FLAGS --show-bin-path)/website_Website.resources" /staging/ \
     && strip /staging/website
+
+# Test: the Swift suite on the build stage's compiled dependencies. It needs a PostgreSQL whose
+# role may CREATE DATABASE, named by DATABASE_URL (compose.test.yml starts one as a service).
+FROM build AS test
+# hadolint ignore=SC2086
+RUN swift build $SWIFT_BUILD_FLAGS --build-tests
+# Some tests compare the code with what users read (the README's configuration table, the version).
+COPY README.md CHANGELOG.md Dockerfile ./
+CMD ["sh", "-c", "exec swift test $SWIFT_BUILD_FLAGS --skip-build"]
 
 # Run: a slim Debian with CA certificates, curl for the health check, and the network tools the
 # site is used to teach with (ping, ip).
-FROM debian:bookworm-slim
+FROM ${RUNTIME_IMAGE} AS runtime
 # hadolint ignore=DL3008
 RUN apt-get update \
     && apt-get install -y --no-install-recommends ca-certificates curl iputils-ping iproute2 \
@@ -23,11 +47,22 @@ RUN apt-get update \
     && useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin website
 WORKDIR /app
 COPY --from=build /staging /app
-COPY config /app/config
+COPY peers /app/peers
 USER 10001
-# config/ is a folder so that a mounted one follows edits made by rename (vim, sed -i).
-ENV HTTP_HOST=0.0.0.0 HTTP_PORT=8080 PEERS_FILE=/app/config/peers BLOCKLIST_FILE=/app/config/blocklist
+# peers/ is a folder so that a mounted one follows edits made by rename (vim, sed -i).
+ENV HTTP_HOST=0.0.0.0 HTTP_PORT=8080 PEERS_FILE=/app/peers/list BLOCKLIST_FILE=/app/peers/blocklist
 EXPOSE 8080
 HEALTHCHECK --interval=5s --timeout=3s --start-period=10s --retries=5 \
     CMD ["curl", "-fsS", "-o", "/dev/null", "http://127.0.0.1:8080/readyz"]
+# VERSION must equal SoftwareVersion.current (a test checks); REVISION and SOURCE are given by
+# scripts/build-image from git (a plain build says "unknown").
+ARG VERSION=0.3.0
+ARG REVISION=unknown
+ARG SOURCE=unknown
+LABEL org.opencontainers.image.title="head-lookup-website" \
+      org.opencontainers.image.description="A federation node of the Minecraft player-head lookup site" \
+      org.opencontainers.image.version="${VERSION}" \
+      org.opencontainers.image.revision="${REVISION}" \
+      org.opencontainers.image.source="${SOURCE}" \
+      org.opencontainers.image.licenses="Apache-2.0"
 ENTRYPOINT ["/app/website"]

@@ -5,7 +5,8 @@ import Hummingbird
 import Logging
 import Website
 
-/// `website` runs a node; `website fake-upstream --port N` runs the offline upstream stand-in.
+/// `website` runs a node; `website fake-upstream --port N` runs the offline upstream stand-in;
+/// `website --version` prints the version.
 @main
 struct WebsiteCommand {
     static func main() async {
@@ -13,6 +14,8 @@ struct WebsiteCommand {
         do {
             if arguments.count > 1, arguments[1] == "fake-upstream" {
                 try await runFakeUpstream(arguments: [arguments[0]] + arguments.dropFirst(2))
+            } else if arguments.contains("--version") {
+                print("website \(SoftwareVersion.current)")
             } else if arguments.contains("--help") || arguments.contains("-h") {
                 print(AppConfiguration.usage)
             } else {

@@ -134,7 +134,7 @@ public func buildApplication(
             try await feedEpoch.check()
             try await nodeRecords.publish(
                 origin: node.id, name: String(node.name.prefix(NodeRecord.maximumNameLength)),
-                url: configuration.nodeURL, softwareVersion: LocalNode.softwareVersion)
+                url: configuration.nodeURL, softwareVersion: SoftwareVersion.current)
         }
         logger.info("node ready", metadata: ["node": "\(node.name)", "id": "\(node.id)"])
     }

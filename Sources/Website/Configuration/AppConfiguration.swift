@@ -60,45 +60,45 @@ public struct AppConfiguration: Sendable {
     /// Reads and checks the configuration; the error names the key and what is wrong with it.
     public init(reader: ConfigReader) throws(ConfigurationError) {
         let settings = SettingsReader(reader: reader)
-        self.httpHost = settings.string("HTTP_HOST", default: "0.0.0.0")
-        self.httpPort = try settings.port("HTTP_PORT", default: 8080)
-        self.httpIdleTimeout = try settings.seconds("HTTP_IDLE_TIMEOUT", default: 30)
+        self.httpHost = settings.string(.httpHost, default: "0.0.0.0")
+        self.httpPort = try settings.port(.httpPort, default: 8080)
+        self.httpIdleTimeout = try settings.seconds(.httpIdleTimeout, default: 30)
         self.database = try DatabaseSettings.configuration(settings)
-        self.databaseTimeout = try settings.seconds("DATABASE_TIMEOUT_SECONDS", default: 5)
-        self.nodeName = settings.string("NODE_NAME", default: ProcessInfo.processInfo.hostName)
-        self.nodeURL = settings.raw("NODE_URL") == nil ? nil : try settings.httpURL("NODE_URL", default: "")
-        self.mojangAPIURL = try settings.httpURL("MOJANG_API_URL", default: "https://api.mojang.com")
-        self.avatarURL = try settings.httpURL("AVATAR_URL", default: "https://mc-heads.net/avatar")
-        self.profileCacheTime = try settings.seconds("PROFILE_CACHE_SECONDS", default: 3600)
-        self.upstreamTimeout = try settings.seconds("UPSTREAM_TIMEOUT_SECONDS", default: 5)
-        self.logLevel = try settings.logLevel("LOG_LEVEL", default: .info)
-        self.peers = settings.string("PEERS", default: "")
-        self.peersFile = settings.string("PEERS_FILE", default: "peers")
-        self.discoveryInterval = try settings.seconds("DISCOVERY_INTERVAL_SECONDS", default: 10)
-        self.syncBatchSize = try settings.integer("SYNC_BATCH_SIZE", default: 1000, in: 1...5000)
-        self.syncWait = try settings.seconds("SYNC_WAIT_SECONDS", default: 25)
+        self.databaseTimeout = try settings.seconds(.databaseTimeoutSeconds, default: 5)
+        self.nodeName = settings.string(.nodeName, default: ProcessInfo.processInfo.hostName)
+        self.nodeURL = settings.raw(.nodeURL) == nil ? nil : try settings.httpURL(.nodeURL, default: "")
+        self.mojangAPIURL = try settings.httpURL(.mojangAPIURL, default: "https://api.mojang.com")
+        self.avatarURL = try settings.httpURL(.avatarURL, default: "https://mc-heads.net/avatar")
+        self.profileCacheTime = try settings.seconds(.profileCacheSeconds, default: 3600)
+        self.upstreamTimeout = try settings.seconds(.upstreamTimeoutSeconds, default: 5)
+        self.logLevel = try settings.logLevel(.logLevel, default: .info)
+        self.peers = settings.string(.peers, default: "")
+        self.peersFile = settings.string(.peersFile, default: "peers/list")
+        self.discoveryInterval = try settings.seconds(.discoveryIntervalSeconds, default: 10)
+        self.syncBatchSize = try settings.integer(.syncBatchSize, default: 1000, in: 1...5000)
+        self.syncWait = try settings.seconds(.syncWaitSeconds, default: 25)
         guard syncWait <= .seconds(60) else {
-            throw ConfigurationError(key: "SYNC_WAIT_SECONDS", problem: "at most 60 (the longest wait a node serves)")
+            throw ConfigurationError(key: .syncWaitSeconds, problem: "at most 60 (the longest wait a node serves)")
         }
-        self.syncTimeout = try settings.seconds("SYNC_TIMEOUT_SECONDS", default: 10)
+        self.syncTimeout = try settings.seconds(.syncTimeoutSeconds, default: 10)
         self.syncMaximumResponseBytes = try settings.integer(
-            "SYNC_MAX_RESPONSE_BYTES", default: 16 * 1024 * 1024, in: 1024...1024 * 1024 * 1024)
-        self.syncFutureTolerance = try settings.seconds("SYNC_FUTURE_TOLERANCE_SECONDS", default: 300)
+            .syncMaxResponseBytes, default: 16 * 1024 * 1024, in: 1024...1024 * 1024 * 1024)
+        self.syncFutureTolerance = try settings.seconds(.syncFutureToleranceSeconds, default: 300)
         self.syncMaximumNewOriginsPerHour = try settings.integer(
-            "SYNC_MAX_NEW_ORIGINS_PER_HOUR", default: 1000, in: 0...10_000_000)
-        let antiEntropySeconds = try settings.integer("ANTI_ENTROPY_INTERVAL_SECONDS", default: 300, in: 0...86400)
+            .syncMaxNewOriginsPerHour, default: 1000, in: 0...10_000_000)
+        let antiEntropySeconds = try settings.integer(.antiEntropyIntervalSeconds, default: 300, in: 0...86400)
         self.antiEntropyInterval = antiEntropySeconds == 0 ? nil : .seconds(antiEntropySeconds)
-        self.blocklist = settings.string("BLOCKLIST", default: "")
-        self.blocklistFile = settings.string("BLOCKLIST_FILE", default: "blocklist")
-        self.upstreamRealm = settings.string("UPSTREAM_REALM", default: Self.realm(of: mojangAPIURL))
-        self.tlsCertificateFile = try settings.readableFile("TLS_CERTIFICATE_FILE")
-        self.tlsKeyFile = try settings.readableFile("TLS_KEY_FILE")
+        self.blocklist = settings.string(.blocklist, default: "")
+        self.blocklistFile = settings.string(.blocklistFile, default: "peers/blocklist")
+        self.upstreamRealm = settings.string(.upstreamRealm, default: Self.realm(of: mojangAPIURL))
+        self.tlsCertificateFile = try settings.readableFile(.tlsCertificateFile)
+        self.tlsKeyFile = try settings.readableFile(.tlsKeyFile)
         guard (tlsCertificateFile == nil) == (tlsKeyFile == nil) else {
             throw ConfigurationError(
-                key: tlsCertificateFile == nil ? "TLS_CERTIFICATE_FILE" : "TLS_KEY_FILE",
+                key: tlsCertificateFile == nil ? ConfigurationKey.tlsCertificateFile : .tlsKeyFile,
                 problem: "TLS_CERTIFICATE_FILE and TLS_KEY_FILE go together")
         }
-        self.syncTLSAuthorityFile = try settings.readableFile("SYNC_TLS_CA_FILE")
+        self.syncTLSAuthorityFile = try settings.readableFile(.syncTLSCAFile)
     }
 
     /// `scheme://host[:port]` of a URL, lower-cased: the default realm of an upstream.
@@ -125,6 +125,10 @@ public struct ConfigurationError: Error, CustomStringConvertible, Equatable {
         self.key = key
         self.problem = problem
     }
+
+    public init(key: ConfigurationKey, problem: String) {
+        self.init(key: key.rawValue, problem: problem)
+    }
 }
 
 /// Reads settings by their environment-variable name (`HTTP_PORT` is also the flag `--http-port`).
@@ -132,88 +136,74 @@ struct SettingsReader {
     let reader: ConfigReader
 
     /// A file that must exist and be readable when the key is set.
-    func readableFile(_ name: String) throws(ConfigurationError) -> String? {
-        guard let path = raw(name) else { return nil }
+    func readableFile(_ key: ConfigurationKey) throws(ConfigurationError) -> String? {
+        guard let path = raw(key) else { return nil }
         guard FileManager.default.isReadableFile(atPath: path) else {
-            throw ConfigurationError(key: name, problem: "cannot read '\(path)'")
+            throw ConfigurationError(key: key, problem: "cannot read '\(path)'")
         }
         return path
     }
 
-    func raw(_ name: String) -> String? {
-        let value = reader.string(forKey: ConfigKey(name.lowercased().replacingOccurrences(of: "_", with: ".")))
+    func raw(_ key: ConfigurationKey) -> String? {
+        let value = reader.string(forKey: ConfigKey(key.rawValue.lowercased().replacingOccurrences(of: "_", with: ".")))
         return value?.isEmpty == true ? nil : value
     }
 
-    func string(_ name: String, default fallback: String) -> String {
-        raw(name) ?? fallback
+    func string(_ key: ConfigurationKey, default fallback: String) -> String {
+        raw(key) ?? fallback
     }
 
-    func integer(_ name: String, default fallback: Int, in range: ClosedRange<Int>) throws(ConfigurationError) -> Int {
-        guard let text = raw(name) else { return fallback }
+    func integer(
+        _ key: ConfigurationKey, default fallback: Int, in range: ClosedRange<Int>
+    ) throws(ConfigurationError) -> Int {
+        guard let text = raw(key) else { return fallback }
         guard let value = Int(text.trimmingCharacters(in: .whitespaces)), range.contains(value) else {
             throw ConfigurationError(
-                key: name, problem: "'\(text)' is not a whole number from \(range.lowerBound) to \(range.upperBound)")
+                key: key, problem: "'\(text)' is not a whole number from \(range.lowerBound) to \(range.upperBound)")
         }
         return value
     }
 
-    func port(_ name: String, default fallback: Int) throws(ConfigurationError) -> Int {
-        try integer(name, default: fallback, in: 0...65535)
+    func port(_ key: ConfigurationKey, default fallback: Int) throws(ConfigurationError) -> Int {
+        try integer(key, default: fallback, in: 0...65535)
     }
 
-    func seconds(_ name: String, default fallback: Double) throws(ConfigurationError) -> Duration {
-        guard let text = raw(name) else { return .milliseconds(Int64(fallback * 1000)) }
+    func seconds(_ key: ConfigurationKey, default fallback: Double) throws(ConfigurationError) -> Duration {
+        guard let text = raw(key) else { return .milliseconds(Int64(fallback * 1000)) }
         guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value > 0, value <= 86400 * 365 else {
-            throw ConfigurationError(key: name, problem: "'\(text)' is not a positive number of seconds")
+            throw ConfigurationError(key: key, problem: "'\(text)' is not a positive number of seconds")
         }
         return .milliseconds(Int64(value * 1000))
     }
 
-    func httpURL(_ name: String, default fallback: String) throws(ConfigurationError) -> String {
-        let text = raw(name) ?? fallback
+    func httpURL(_ key: ConfigurationKey, default fallback: String) throws(ConfigurationError) -> String {
+        let text = raw(key) ?? fallback
         guard let url = URL(string: text), ["http", "https"].contains(url.scheme ?? ""), url.host != nil else {
-            throw ConfigurationError(key: name, problem: "'\(text)' is not an http(s) URL")
+            throw ConfigurationError(key: key, problem: "'\(text)' is not an http(s) URL")
         }
         return text.hasSuffix("/") ? String(text.dropLast()) : text
     }
 
-    func logLevel(_ name: String, default fallback: Logger.Level) throws(ConfigurationError) -> Logger.Level {
-        guard let text = raw(name) else { return fallback }
+    func logLevel(_ key: ConfigurationKey, default fallback: Logger.Level) throws(ConfigurationError) -> Logger.Level {
+        guard let text = raw(key) else { return fallback }
         guard let level = Logger.Level(rawValue: text.lowercased()) else {
             let levels = Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")
-            throw ConfigurationError(key: name, problem: "'\(text)' is not one of \(levels)")
+            throw ConfigurationError(key: key, problem: "'\(text)' is not one of \(levels)")
         }
         return level
     }
 }
 
 extension AppConfiguration {
-    /// Every setting, by environment-variable name; the flag is `--` and the name in lower case
-    /// with dashes (`HTTP_PORT` is `--http-port`).
-    public static let keys = [
-        "HTTP_HOST", "HTTP_PORT", "HTTP_IDLE_TIMEOUT", "DATABASE_URL", "PGHOST", "PGPORT", "PGUSER", "PGPASSWORD",
-        "PGDATABASE", "DATABASE_POOL_SIZE", "DATABASE_TIMEOUT_SECONDS", "DATABASE_SYNCHRONOUS_COMMIT",
-        "DATABASE_IDLE_TRANSACTION_TIMEOUT_SECONDS", "ANTI_ENTROPY_INTERVAL_SECONDS", "NODE_NAME",
-        "NODE_URL",
-        "MOJANG_API_URL", "AVATAR_URL",
-        "PROFILE_CACHE_SECONDS",
-        "UPSTREAM_TIMEOUT_SECONDS", "LOG_LEVEL", "PEERS", "PEERS_FILE", "DISCOVERY_INTERVAL_SECONDS", "SYNC_BATCH_SIZE",
-        "SYNC_WAIT_SECONDS", "SYNC_TIMEOUT_SECONDS", "SYNC_MAX_RESPONSE_BYTES", "SYNC_FUTURE_TOLERANCE_SECONDS",
-        "SYNC_MAX_NEW_ORIGINS_PER_HOUR", "BLOCKLIST", "BLOCKLIST_FILE", "UPSTREAM_REALM",
-    ]
-
-    static func flag(_ key: String) -> String { "--" + key.lowercased().replacingOccurrences(of: "_", with: "-") }
-
     public static var usage: String {
-        "usage: website [--flag value]…   |   website fake-upstream [--port N] [--mode M] [--latency-ms N]\n"
+        "usage: website [--flag value]…   |   website --version   |   website fake-upstream [--port N] [--mode M] [--latency-ms N]\n"
             + "flags (or the environment variables in upper case): "
-            + keys.map(flag).joined(separator: " ")
+            + ConfigurationKey.allCases.map(\.flag).joined(separator: " ")
     }
 
     /// Rejects a misspelt flag instead of silently ignoring it.
     public static func checkFlags(_ arguments: [String]) throws(ConfigurationError) {
-        let known = Set(keys.map(flag))
+        let known = Set(ConfigurationKey.allCases.map(\.flag))
         for argument in arguments.dropFirst() where argument.hasPrefix("--") {
             let name = String(argument.split(separator: "=", maxSplits: 1)[0])
             guard known.contains(name) else {

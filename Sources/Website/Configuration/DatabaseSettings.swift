@@ -7,14 +7,14 @@ import SyncProtocol
 enum DatabaseSettings {
     static func configuration(_ settings: SettingsReader) throws(ConfigurationError) -> PostgresClient.Configuration {
         var configuration: PostgresClient.Configuration
-        if let url = settings.raw("DATABASE_URL") {
+        if let url = settings.raw(.databaseURL) {
             configuration = try parse(url: url)
         } else {
-            let user = settings.string("PGUSER", default: "postgres")
-            let host = settings.string("PGHOST", default: "localhost")
-            let port = try settings.port("PGPORT", default: 5432)
-            let password = settings.raw("PGPASSWORD")
-            let database = settings.string("PGDATABASE", default: user)
+            let user = settings.string(.pgUser, default: "postgres")
+            let host = settings.string(.pgHost, default: "localhost")
+            let port = try settings.port(.pgPort, default: 5432)
+            let password = settings.raw(.pgPassword)
+            let database = settings.string(.pgDatabase, default: user)
             if host.hasPrefix("/") {
                 configuration = .init(
                     unixSocketPath: "\(host)/.s.PGSQL.\(port)", username: user, password: password, database: database)
@@ -25,29 +25,29 @@ enum DatabaseSettings {
         }
         // A secret mounted as a file (Docker and Swarm secrets, Kubernetes Secret volumes) wins over
         // a password in the URL or PGPASSWORD, so that no password needs to sit in the environment.
-        if let file = settings.raw("DATABASE_PASSWORD_FILE") {
+        if let file = settings.raw(.databasePasswordFile) {
             guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
-                throw ConfigurationError(key: "DATABASE_PASSWORD_FILE", problem: "cannot read '\(file)'")
+                throw ConfigurationError(key: .databasePasswordFile, problem: "cannot read '\(file)'")
             }
             var password = Substring(text)
             while password.last == "\n" || password.last == "\r" { password.removeLast() }
             configuration.password = String(password)
         }
         configuration.options.maximumConnections = try settings.integer(
-            "DATABASE_POOL_SIZE", default: 16, in: 1...1000)
+            .databasePoolSize, default: 16, in: 1...1000)
         // `off` lets a commit return before its WAL is flushed: a database crash may forget the last
         // fraction of a second of lookups (never half a transaction), for several times the lookup rate.
-        let synchronousCommit = settings.string("DATABASE_SYNCHRONOUS_COMMIT", default: "on").lowercased()
+        let synchronousCommit = settings.string(.databaseSynchronousCommit, default: "on").lowercased()
         guard ["on", "off"].contains(synchronousCommit) else {
             throw ConfigurationError(
-                key: "DATABASE_SYNCHRONOUS_COMMIT", problem: "'\(synchronousCommit)' is not on or off")
+                key: .databaseSynchronousCommit, problem: "'\(synchronousCommit)' is not on or off")
         }
         if synchronousCommit == "off" {
             configuration.options.additionalStartupParameters.append(("synchronous_commit", "off"))
         }
         // A transaction left open on one of the node's sessions would hold back the changes feed's
         // horizon (and so the whole feed) for every neighbour: PostgreSQL ends it after this long.
-        let idle = try settings.seconds("DATABASE_IDLE_TRANSACTION_TIMEOUT_SECONDS", default: 60)
+        let idle = try settings.seconds(.databaseIdleTransactionTimeoutSeconds, default: 60)
         configuration.options.additionalStartupParameters.append(
             ("idle_in_transaction_session_timeout", String(idle.wholeNanoseconds / 1_000_000)))
         return configuration
@@ -57,7 +57,7 @@ enum DatabaseSettings {
     /// `?sslmode=` and `?sslrootcert=` choose TLS as libpq does (see ``tls(sslmode:rootCertificate:)``).
     static func parse(url text: String) throws(ConfigurationError) -> PostgresClient.Configuration {
         let problem = ConfigurationError(
-            key: "DATABASE_URL", problem: "expected postgres://user:password@host:port/database")
+            key: .databaseURL, problem: "expected postgres://user:password@host:port/database")
         guard let components = URLComponents(string: text),
             ["postgres", "postgresql"].contains(components.scheme ?? "")
         else { throw problem }
@@ -90,7 +90,7 @@ enum DatabaseSettings {
         if let rootCertificate {
             guard FileManager.default.isReadableFile(atPath: rootCertificate) else {
                 throw ConfigurationError(
-                    key: "DATABASE_URL", problem: "sslrootcert '\(rootCertificate)' cannot be read")
+                    key: .databaseURL, problem: "sslrootcert '\(rootCertificate)' cannot be read")
             }
             tls.trustRoots = .file(rootCertificate)
         }
@@ -110,7 +110,7 @@ enum DatabaseSettings {
             return .require(tls)
         case let other:
             throw ConfigurationError(
-                key: "DATABASE_URL",
+                key: .databaseURL,
                 problem: "sslmode '\(other)' is not disable, allow, prefer, require, verify-ca or verify-full")
         }
     }

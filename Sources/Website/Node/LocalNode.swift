@@ -4,8 +4,6 @@ import Synchronization
 /// This node as the running process knows it: its configured name and its identity, which is
 /// loaded from the database once the client runs (before the server accepts requests).
 public final class LocalNode: Sendable {
-    public static let softwareVersion = "0.2.0"
-
     public let name: String
     private let loadedIdentity = Mutex<NodeIdentity?>(nil)
     private let waiters = Mutex<[CheckedContinuation<Void, Never>]>([])

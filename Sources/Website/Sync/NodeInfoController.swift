@@ -11,14 +11,18 @@ struct NodeInfoController<Context: RequestContext> {
         var name: String
         var softwareVersion: String
         var protocolVersion: Int
+        /// What this node serves beyond protocol 1's core (docs/protocol.md, "Compatibility"); a
+        /// neighbour uses a feature only when it is listed here, and ignores names it does not know.
+        var capabilities: [String]
         var upstreamRealm: String
     }
 
     func addRoutes(to router: Router<Context>) {
         router.get("/api/v1/node") { _, _ in
             NodeDocument(
-                nodeId: node.id, name: node.name, softwareVersion: LocalNode.softwareVersion, protocolVersion: 1,
-                upstreamRealm: upstreamRealm)
+                nodeId: node.id, name: node.name, softwareVersion: SoftwareVersion.current,
+                protocolVersion: SoftwareVersion.protocolVersion,
+                capabilities: SoftwareVersion.capabilities, upstreamRealm: upstreamRealm)
         }
     }
 }

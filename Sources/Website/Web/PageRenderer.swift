@@ -29,7 +29,7 @@ struct PageRenderer: Sendable {
     func html(_ template: String, title: String, _ values: [String: Any?]) -> ByteBuffer {
         var context = Self.withoutNils(values)
         context["title"] = title
-        context["node"] = ["name": node.name, "id": node.id]
+        context["node"] = ["name": node.name, "id": node.id, "version": SoftwareVersion.current]
         return ByteBuffer(string: library.render(context, withTemplate: template) ?? "template \(template) is missing")
     }
 

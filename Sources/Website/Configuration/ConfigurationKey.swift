@@ -1,0 +1,45 @@
+/// Every setting of a node, by its environment-variable name. This is the one list: the parser
+/// reads only these keys, the flags are derived from them (`HTTP_PORT` is `--http-port`), and a
+/// test checks that the README's configuration table names exactly these.
+public enum ConfigurationKey: String, CaseIterable, Sendable {
+    case httpHost = "HTTP_HOST"
+    case httpPort = "HTTP_PORT"
+    case httpIdleTimeout = "HTTP_IDLE_TIMEOUT"
+    case databaseURL = "DATABASE_URL"
+    case databasePasswordFile = "DATABASE_PASSWORD_FILE"
+    case pgHost = "PGHOST"
+    case pgPort = "PGPORT"
+    case pgUser = "PGUSER"
+    case pgPassword = "PGPASSWORD"
+    case pgDatabase = "PGDATABASE"
+    case databasePoolSize = "DATABASE_POOL_SIZE"
+    case databaseTimeoutSeconds = "DATABASE_TIMEOUT_SECONDS"
+    case databaseIdleTransactionTimeoutSeconds = "DATABASE_IDLE_TRANSACTION_TIMEOUT_SECONDS"
+    case databaseSynchronousCommit = "DATABASE_SYNCHRONOUS_COMMIT"
+    case nodeName = "NODE_NAME"
+    case nodeURL = "NODE_URL"
+    case mojangAPIURL = "MOJANG_API_URL"
+    case avatarURL = "AVATAR_URL"
+    case profileCacheSeconds = "PROFILE_CACHE_SECONDS"
+    case upstreamTimeoutSeconds = "UPSTREAM_TIMEOUT_SECONDS"
+    case logLevel = "LOG_LEVEL"
+    case peers = "PEERS"
+    case peersFile = "PEERS_FILE"
+    case discoveryIntervalSeconds = "DISCOVERY_INTERVAL_SECONDS"
+    case syncBatchSize = "SYNC_BATCH_SIZE"
+    case syncWaitSeconds = "SYNC_WAIT_SECONDS"
+    case syncTimeoutSeconds = "SYNC_TIMEOUT_SECONDS"
+    case syncMaxResponseBytes = "SYNC_MAX_RESPONSE_BYTES"
+    case syncFutureToleranceSeconds = "SYNC_FUTURE_TOLERANCE_SECONDS"
+    case syncMaxNewOriginsPerHour = "SYNC_MAX_NEW_ORIGINS_PER_HOUR"
+    case blocklist = "BLOCKLIST"
+    case blocklistFile = "BLOCKLIST_FILE"
+    case upstreamRealm = "UPSTREAM_REALM"
+    case tlsCertificateFile = "TLS_CERTIFICATE_FILE"
+    case tlsKeyFile = "TLS_KEY_FILE"
+    case syncTLSCAFile = "SYNC_TLS_CA_FILE"
+    case antiEntropyIntervalSeconds = "ANTI_ENTROPY_INTERVAL_SECONDS"
+
+    /// The command-line flag: `--` and the name in lower case with dashes.
+    public var flag: String { "--" + rawValue.lowercased().replacingOccurrences(of: "_", with: "-") }
+}
