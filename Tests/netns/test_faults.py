@@ -167,6 +167,36 @@ def test_database_paused(federation):
     assert federation.converged(90)
 
 
+def test_restore_into_a_new_cluster(federation):
+    """website-a's database dumped (pg_dump) and restored into a fresh cluster (initdb, pg_restore)
+    under the running node, as an operator restores. website-b, caught up, long-polls website-a
+    from a position of the old feed epoch: the node notices the new epoch within a second and
+    answers such long-polls at once, so its new lookups reach website-b within 2 s (they waited
+    out the whole long-poll before)."""
+    assert wait_until(lambda: federation.lookup("a", "beforerestore"), 30, 1)
+    assert federation.converged(90)
+    dump = f"{WORK}/a.dump"
+    federation.in_host("website-a", f"{federation.bin}/pg_dump", "-h", "db-a", "-U", "postgres", "-Fc", "-f", dump,
+                       "postgres")
+    subprocess.run(["ip", "netns", "exec", "db-a", "runuser", "-u", "postgres", "--", f"{federation.bin}/pg_ctl",
+                    "-D", f"{WORK}/a-data", "-m", "immediate", "stop"], check=True, capture_output=True)
+    federation.processes["db-a"].wait(timeout=10)
+    os.rename(f"{WORK}/a-data", f"{WORK}/a-data-before-restore")
+    federation.start_database("a")  # a fresh initdb: another cluster
+    restored = federation.in_host("website-a", f"{federation.bin}/pg_restore", "-h", "db-a", "-U", "postgres",
+                                  "-d", "postgres", "--no-owner", dump, check=False)
+    assert restored.returncode == 0, restored.stderr[-2000:]
+    # The first lookup the restored node acknowledges, then the time until website-b has it.
+    assert wait_until(lambda: federation.lookup("a", "afterrestore"), 30, 0.2), "website-a did not come back"
+    started = time.monotonic()
+    assert wait_until(lambda: federation.total("b", "afterrestore") >= 1, 30, 0.05), \
+        "website-b did not receive the restored node's new lookup"
+    seconds = time.monotonic() - started
+    federation.figure("restore: seconds from a lookup on the restored node to its neighbour", round(seconds, 2))
+    assert seconds < 2, seconds
+    assert federation.converged(90)
+
+
 def test_hostile_neighbours(federation):
     federation.spawn("hostile", "hostile", ["python3", os.path.join(os.path.dirname(__file__), "hostile.py"),
                                             federation.ids["c"]])

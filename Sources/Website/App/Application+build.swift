@@ -52,7 +52,8 @@ public func buildApplication(
     let peers = PeerRepository(database: database)
     let names = NodeNames()
     let signal = ChangeSignal()
-    let feedEpoch = FeedEpoch(repository: FeedEpochRepository(client: postgres, logger: logger), logger: logger)
+    let feedEpoch = FeedEpoch(
+        repository: FeedEpochRepository(client: postgres, logger: logger), signal: signal, logger: logger)
     let tlsClients = NeighbourTLSClients(additionalAuthorities: configuration.syncTLSAuthorityFile)
     let neighbourClient = NeighbourClient(
         httpClient: httpClient, tlsClients: tlsClients, timeout: configuration.syncTimeout,

@@ -24,11 +24,17 @@ struct NeighbourClient: Sendable {
         try decode(NodeInfo.self, from: try await get(base, "/api/v1/node", deadline: timeout, limit: 64 * 1024))
     }
 
-    func changes(at base: String, since: FeedPosition, limit: Int, wait: Duration) async throws -> ChangesDocument {
+    /// The changes after `since`; `epoch`, the epoch `since` belongs to, lets a neighbour whose
+    /// feed has another epoch answer at once (nodes before 0.3.0 ignore it and long-poll).
+    func changes(
+        at base: String, since: FeedPosition, limit: Int, wait: Duration, epoch: String? = nil
+    ) async throws -> ChangesDocument {
         let waitSeconds = String(format: "%.3f", wait.seconds)
-        let body = try await get(
-            base, "/api/v1/changes?since=\(since)&limit=\(limit)&wait=\(waitSeconds)", deadline: wait + timeout,
-            limit: maximumResponseBytes)
+        var path = "/api/v1/changes?since=\(since)&limit=\(limit)&wait=\(waitSeconds)"
+        if let epoch, let encoded = epoch.addingPercentEncoding(withAllowedCharacters: .alphanumerics) {
+            path += "&epoch=\(encoded)"
+        }
+        let body = try await get(base, path, deadline: wait + timeout, limit: maximumResponseBytes)
         return try decode(ChangesDocument.self, from: body)
     }
 

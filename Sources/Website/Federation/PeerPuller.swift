@@ -206,7 +206,8 @@ final class PeerPuller: Sendable {
                 (document, checkedAhead) = try await ahead.task.value
             } else {
                 prefetch?.task.cancel()
-                document = try await neighbour.changes(at: base, since: position, limit: limit, wait: wait)
+                document = try await neighbour.changes(
+                    at: base, since: position, limit: limit, wait: wait, epoch: position == .beginning ? nil : epoch)
             }
             prefetch = nil
             guard document.nodeId == nodeID else { throw NeighbourError.wrongNode(document.nodeId) }

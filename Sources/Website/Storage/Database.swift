@@ -109,9 +109,7 @@ struct Database: Sendable {
     where Statement.Row: Sendable {
         try await guarded { [client, logger, usage] in
             try await usage.lease(client) { connection in
-                var rows: [Statement.Row] = []
-                for try await row in try await connection.execute(statement, logger: logger) { rows.append(row) }
-                return rows
+                try await connection.executeCollecting(statement, logger: logger)
             }
         }
     }

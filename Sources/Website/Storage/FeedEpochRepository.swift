@@ -20,6 +20,24 @@ struct FeedEpochRepository {
         var replaced: String?
     }
 
+    /// One read-only round trip, run every second: whether ``check()`` must run, because the
+    /// database is not the one `epoch` was made for (another cluster or database, transaction ids
+    /// gone back, or another replica made a new epoch). Takes no transaction id and writes nothing.
+    func needsCheck(knownEpoch epoch: String) async throws -> Bool {
+        let rows = try await client.query(
+            """
+            SELECT f.epoch IS DISTINCT FROM \(epoch)
+                OR f.database_identity IS DISTINCT FROM
+                    (CASE WHEN has_function_privilege('pg_control_system()', 'execute')
+                          THEN (SELECT system_identifier::text FROM pg_control_system()) ELSE '-' END
+                     || '/' || (SELECT oid::text FROM pg_database WHERE datname = current_database()))
+                OR pg_snapshot_xmax(pg_current_snapshot())::text::bigint < f.xid_high
+            FROM (SELECT 1) AS one LEFT JOIN feed_epoch AS f ON true
+            """, logger: logger)
+        for try await needed in rows.decode(Bool.self) { return needed }
+        return true
+    }
+
     func check() async throws -> Outcome {
         try await client.withTransaction(logger: logger) { connection in
             try await connection.query("SELECT pg_advisory_xact_lock(\(Migrator.advisoryLockKey + 1))", logger: logger)
@@ -64,9 +82,9 @@ struct FeedEpochRepository {
             }
             let epoch = UUID().uuidString.lowercased()
             if stored != nil {
-                for table in ["profiles", "lookup_counts"] {
+                for kind in RecordKind.allCases {
                     try await connection.query(
-                        PostgresQuery(unsafeSQL: "UPDATE \(table) SET xid = pg_current_xact_id()"), logger: logger)
+                        PostgresQuery(unsafeSQL: "UPDATE \(kind.table) SET xid = pg_current_xact_id()"), logger: logger)
                 }
             }
             try await connection.query(

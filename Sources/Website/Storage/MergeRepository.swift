@@ -65,7 +65,7 @@ struct MergeRepository {
 
     private func run(_ statement: MergeStatement, on connection: PostgresConnection) async throws -> Outcome {
         var outcome: Outcome?
-        for try await (profiles, counts, nodes, allowed) in try await connection.execute(statement, logger: logger) {
+        for (profiles, counts, nodes, allowed) in try await connection.executeCollecting(statement, logger: logger) {
             guard allowed else { throw LeaseLost() }
             outcome = Outcome(profilesChanged: Int(profiles), countsChanged: Int(counts), nodesChanged: Int(nodes))
         }

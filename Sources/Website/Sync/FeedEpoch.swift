@@ -10,9 +10,16 @@ final class FeedEpoch: Service, Sendable {
     private let interval: Duration
     private let logger: Logger
 
-    init(repository: FeedEpochRepository, interval: Duration = .seconds(5), logger: Logger) {
+    /// Fired when the epoch changes, so that long-polls holding positions of the old one end at once.
+    private let signal: ChangeSignal?
+
+    /// Every second: one light query, so that a database restored under a running node is noticed
+    /// (and its neighbours' long-polls answered) within about a second.
+    init(repository: FeedEpochRepository, interval: Duration = .seconds(1), signal: ChangeSignal? = nil, logger: Logger)
+    {
         self.repository = repository
         self.interval = interval
+        self.signal = signal
         self.logger = logger
     }
 
@@ -26,6 +33,7 @@ final class FeedEpoch: Service, Sendable {
             defer { value = outcome.epoch }
             return value
         }
+        if previous != outcome.epoch, !previous.isEmpty { signal?.fire() }
         if let reason = outcome.replaced {
             logger.warning(
                 "the changes feed starts a new epoch", metadata: ["epoch": "\(outcome.epoch)", "why": "\(reason)"])
@@ -39,7 +47,7 @@ final class FeedEpoch: Service, Sendable {
             while !Task.isCancelled {
                 try? await Task.sleep(for: self.interval)
                 do {
-                    try await self.check()
+                    if try await self.repository.needsCheck(knownEpoch: self.epoch) { try await self.check() }
                 } catch {
                     self.logger.debug("feed epoch check failed", metadata: ["error": "\(error)"])
                 }

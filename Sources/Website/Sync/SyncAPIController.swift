@@ -32,11 +32,21 @@ struct SyncAPIController<Context: RequestContext> {
         let limit = try Self.number(query.get("limit"), name: "limit", default: defaultLimit, in: 1...Self.maximumLimit)
         let wait = try Self.seconds(query.get("wait"), name: "wait", in: 0...Self.maximumWait)
 
+        // A puller names the epoch its position belongs to. From another epoch (this database was
+        // restored or replaced) the position means nothing here: answered at once, with no records
+        // and this feed's epoch, so the puller starts over without waiting out a long-poll. A
+        // long-poll that sees the epoch change while it waits (FeedEpoch wakes it) ends the same way.
+        let servedEpoch = epoch.epoch
+        if let asked = query.get("epoch"), asked != servedEpoch {
+            return try await newEpochAnswer(since: since)
+        }
         let deadline = ContinuousClock.now + wait
         var generation = signal.generation
         var page = try await feed.changes(after: since, limit: limit)
         var retry = Self.firstRetry
-        while page.changes.isEmpty, ContinuousClock.now < deadline, !Task.isCancelled, !Task.isShuttingDownGracefully {
+        while page.changes.isEmpty, ContinuousClock.now < deadline, !Task.isCancelled, !Task.isShuttingDownGracefully,
+            epoch.epoch == servedEpoch
+        {
             let seen = generation
             // Written but not served: an older transaction holds the horizon back, and its end
             // is not notified. Look again shortly (2, 4, 8 … ms, then every 640 ms), and at once
@@ -49,6 +59,7 @@ struct SyncAPIController<Context: RequestContext> {
             generation = signal.generation
             page = try await feed.changes(after: since, limit: limit)
         }
+        if epoch.epoch != servedEpoch { return try await newEpochAnswer(since: since) }
         // The latest sequence (for the neighbour's lag) came with the changes; an empty answer
         // reads it on its own.
         let latestSequence = if let latest = page.latestSequence { latest } else { try await feed.latestSequence() }
@@ -56,6 +67,13 @@ struct SyncAPIController<Context: RequestContext> {
         return ChangesDocument(
             nodeId: node.id, since: since.description, next: (page.changes.last?.position ?? since).description,
             more: page.changes.count == limit, latestSequence: latestSequence, records: records, epoch: epoch.epoch)
+    }
+
+    /// No records and the feed's current epoch: the puller's position belongs to another one.
+    private func newEpochAnswer(since: FeedPosition) async throws -> ChangesDocument {
+        ChangesDocument(
+            nodeId: node.id, since: since.description, next: since.description, more: false,
+            latestSequence: try await feed.latestSequence(), records: [], epoch: epoch.epoch)
     }
 
     @Sendable func avatar(request: Request, context: Context) async throws -> Response {

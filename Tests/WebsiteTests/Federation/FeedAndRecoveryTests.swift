@@ -262,6 +262,29 @@ import Testing
         }
     }
 
+    /// A request from a position of another epoch (the node's database was restored) is answered
+    /// at once with the feed's epoch; one of the feed's own epoch long-polls as before.
+    @Test func aPositionOfAnotherEpochIsAnsweredAtOnce() async throws {
+        try await withFakeUpstream { upstream in
+            try await withNodes([[:]], upstream: upstream) { nodes in
+                let end = try await Self.positionAfterOwnRecord(of: nodes[0].url)
+                let own = try JSONDecoder().decode(
+                    ChangesDocument.self, from: Data(try await fetch("\(nodes[0].url)/api/v1/changes?since=0").body))
+                let epoch = try #require(own.epoch)
+                let started = ContinuousClock.now
+                let other = try await fetch("\(nodes[0].url)/api/v1/changes?since=\(end)&wait=30&epoch=an-older-one")
+                #expect(ContinuousClock.now - started < .seconds(10))
+                let document = try JSONDecoder().decode(ChangesDocument.self, from: Data(other.body))
+                #expect(document.epoch == epoch)
+                #expect(document.records.isEmpty)
+                let waited = ContinuousClock.now
+                let same = try await fetch("\(nodes[0].url)/api/v1/changes?since=\(end)&wait=0.5&epoch=\(epoch)")
+                #expect(same.status == 200)
+                #expect(ContinuousClock.now - waited >= .milliseconds(450))
+            }
+        }
+    }
+
     @Test func changesAPIRejectsBadParameters() async throws {
         try await withFakeUpstream { upstream in
             try await withNodes([[:]], upstream: upstream) { nodes in
