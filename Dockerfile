@@ -6,8 +6,9 @@
 ARG SWIFT_IMAGE=swift:6.3.1-bookworm
 ARG RUNTIME_IMAGE=debian:bookworm-slim
 
-# Build: the official Swift image compiles a release binary with the static Swift standard library.
+# Build: the official Swift image compiles a release binary.
 FROM ${SWIFT_IMAGE} AS build
+SHELL ["/bin/bash", "-o", "pipefail", "-c"]
 WORKDIR /build
 # Dependencies are their own layer, resolved exactly as Package.resolved pins them (the build
 # fails, rather than resolving newer versions, when the file is out of date with Package.swift).
@@ -17,15 +18,19 @@ COPY Sources ./Sources
 COPY Tests/SyncProtocolTests ./Tests/SyncProtocolTests
 COPY Tests/FakeUpstreamTests ./Tests/FakeUpstreamTests
 COPY Tests/WebsiteTests ./Tests/WebsiteTests
-# `-enable-testing` here and in the test stage: the same compiler flags for every module, so the
-# test stage reuses this stage's compiled dependencies instead of building them a second time.
-# `-Xcc -O2`: C code (BoringSSL's Ed25519 among it) optimised.
+# The same compiler flags here and in the test stage (`-enable-testing` included, and no
+# `--static-swift-stdlib`, which compiles against other module files), so the test stage reuses
+# this stage's compiled dependencies instead of building them a second time. The Swift runtime
+# libraries the binary links go beside it (its RUNPATH includes $ORIGIN). `-Xcc -O2`: C code
+# (BoringSSL's Ed25519 among it) optimised.
 ENV SWIFT_BUILD_FLAGS="-c release -Xswiftc -enable-testing -Xcc -O2"
 # hadolint ignore=SC2086
-RUN swift build $SWIFT_BUILD_FLAGS --static-swift-stdlib --product website \
+RUN swift build $SWIFT_BUILD_FLAGS --product website \
+    && bin="$(swift build $SWIFT_BUILD_FLAGS --show-bin-path)" \
     && mkdir /staging \
-    && cp "$(swift build $SWIFT_BUILD_FLAGS --show-bin-path)/website" /staging/ \
-    && cp -R "$(swift build $SWIFT_BUILD_FLAGS --show-bin-path)/website_Website.resources" /staging/ \
+    && cp "$bin/website" /staging/ \
+    && cp -R "$bin/website_Website.resources" /staging/ \
+    && ldd /staging/website | awk '$3 ~ /swift/ {print $3}' | xargs -r cp -L -t /staging/ \
     && strip /staging/website
 
 # Test: the Swift suite on the build stage's compiled dependencies. It needs a PostgreSQL whose

@@ -129,7 +129,13 @@ public func buildApplication(
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.httpPort) },
         logger: logger)
     app.beforeServerStarts {
-        try await StartupRetry.run(logger: logger) {
+        try await StartupRetry.run(
+            logger: logger,
+            diagnose: {
+                await DatabaseLoginDiagnosis.explain(
+                    configuration.database, usesTLS: configuration.databaseUsesTLS, logger: logger)
+            }
+        ) {
             try await migrator.migrate()
             node.load(try await NodeIdentityRepository(client: postgres, logger: logger).loadOrCreate())
             try await feedEpoch.check()

@@ -14,13 +14,23 @@ enum StartupRetry {
         logger: Logger,
         isTransient: (any Error) -> Bool = StartupRetry.databaseIsNotThereYet,
         sleep: (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
+        diagnose: () async -> String? = { nil },
         _ work: () async throws -> Void
     ) async throws {
         var backoff = backoff
+        var diagnosed: String?
         while true {
             do {
                 return try await work()
             } catch  where isTransient(error) {
+                // The pool only says it gave up; a refused login (a password that no longer
+                // matches the database's) is named with its fix, once per distinct cause.
+                if (error as? ConnectionPoolError) == .connectionCreationCircuitBreakerTripped,
+                    let cause = await diagnose(), cause != diagnosed
+                {
+                    logger.error("the database refuses this node: \(cause)")
+                    diagnosed = cause
+                }
                 // Never less than a tenth of a second: full jitter may draw nearly nothing.
                 let wait = max(backoff.failed(), .milliseconds(100))
                 logger.warning(

@@ -12,6 +12,8 @@ public struct AppConfiguration: Sendable {
     /// Connections idle (or trickling a request) longer than this are closed.
     public var httpIdleTimeout: Duration
     public var database: PostgresClient.Configuration
+    /// Whether the database connection uses TLS (`sslmode` other than `disable` in DATABASE_URL).
+    public var databaseUsesTLS: Bool
     /// How long a request waits for the database before the page says it is unavailable (503).
     public var databaseTimeout: Duration
     public var nodeName: String
@@ -64,6 +66,9 @@ public struct AppConfiguration: Sendable {
         self.httpPort = try settings.port(.httpPort, default: 8080)
         self.httpIdleTimeout = try settings.seconds(.httpIdleTimeout, default: 30)
         self.database = try DatabaseSettings.configuration(settings)
+        self.databaseUsesTLS =
+            settings.raw(.databaseURL).flatMap { URLComponents(string: $0)?.queryItems }?
+            .contains { $0.name == "sslmode" && $0.value != "disable" } ?? false
         self.databaseTimeout = try settings.seconds(.databaseTimeoutSeconds, default: 5)
         self.nodeName = settings.string(.nodeName, default: ProcessInfo.processInfo.hostName)
         self.nodeURL = settings.raw(.nodeURL) == nil ? nil : try settings.httpURL(.nodeURL, default: "")
