@@ -18,11 +18,13 @@ struct HeadsAPIController<Context: RequestContext> {
             var count: Int64
         }
         var name: String
-        var uuid: String
-        var resolvedAt: Date
-        var origin: String
+        /// The profile's fields are absent while this node has none for the name (its counts
+        /// arrived, its profile not yet, or was refused): the counts are answered all the same.
+        var uuid: String?
+        var resolvedAt: Date?
+        var origin: String?
         var avatarSha256: String?
-        var avatarUrl: String
+        var avatarUrl: String?
         var localCount: Int64
         var totalCount: Int64
         var perNode: [NodeCount]
@@ -34,14 +36,17 @@ struct HeadsAPIController<Context: RequestContext> {
 
     @Sendable func head(request: Request, context: Context) async throws -> HeadDocument {
         let name = try Username(validating: try context.parameters.require("name"))
-        guard let profile = try await profiles.profile(nameKey: name.key) else {
-            throw HTTPError(.notFound, message: "This node has no profile for \(name.raw).")
+        let profile = try await profiles.profile(nameKey: name.key)
+        let perNode = try await counts.counts(nameKey: name.key)
+        guard profile != nil || !perNode.isEmpty else {
+            throw HTTPError(.notFound, message: "This node knows nothing of \(name.raw).")
         }
-        let headCounts = HeadCounts(perNode: try await counts.counts(nameKey: name.key), localNode: node.id)
+        let headCounts = HeadCounts(perNode: perNode, localNode: node.id)
         let names = try await labels.labels(for: headCounts.perNode.map(\.origin))
         return HeadDocument(
-            name: profile.displayName, uuid: profile.uuid, resolvedAt: profile.resolvedAt, origin: profile.origin,
-            avatarSha256: profile.avatarSHA256, avatarUrl: AvatarController<Context>.path(uuid: profile.uuid),
+            name: profile?.displayName ?? name.key, uuid: profile?.uuid, resolvedAt: profile?.resolvedAt,
+            origin: profile?.origin, avatarSha256: profile?.avatarSHA256,
+            avatarUrl: profile.map { AvatarController<Context>.path(uuid: $0.uuid) },
             localCount: headCounts.local, totalCount: headCounts.total,
             perNode: headCounts.perNode.map {
                 .init(nodeId: $0.origin, name: names[$0.origin] ?? NodeRecord.shortID($0.origin), count: $0.count)

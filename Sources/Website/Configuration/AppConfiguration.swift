@@ -72,7 +72,7 @@ public struct AppConfiguration: Sendable {
         self.databaseTimeout = try settings.seconds(.databaseTimeoutSeconds, default: 5)
         self.nodeName = settings.string(.nodeName, default: ProcessInfo.processInfo.hostName)
         self.nodeURL = settings.raw(.nodeURL) == nil ? nil : try settings.httpURL(.nodeURL, default: "")
-        self.mojangAPIURL = try settings.httpURL(.mojangAPIURL, default: "https://api.mojang.com")
+        self.mojangAPIURL = try settings.httpURL(.mojangAPIURL, default: Self.defaultMojangAPIURL)
         self.avatarURL = try settings.httpURL(.avatarURL, default: "https://mc-heads.net/avatar")
         self.profileCacheTime = try settings.seconds(.profileCacheSeconds, default: 3600)
         self.upstreamTimeout = try settings.seconds(.upstreamTimeoutSeconds, default: 5)
@@ -105,6 +105,14 @@ public struct AppConfiguration: Sendable {
         }
         self.syncTLSAuthorityFile = try settings.readableFile(.syncTLSCAFile)
     }
+
+    /// Mojang's profile API: the default upstream.
+    public static let defaultMojangAPIURL = "https://api.mojang.com"
+
+    /// The realm assumed for a neighbour that names none (a node before 0.2.0, which had no such
+    /// setting): that of a default-configured node, so that a federation of default-configured
+    /// nodes keeps its profiles while it is upgraded one node at a time.
+    public static let realmOfNeighboursNamingNone = realm(of: defaultMojangAPIURL)
 
     /// `scheme://host[:port]` of a URL, lower-cased: the default realm of an upstream.
     static func realm(of url: String) -> String {

@@ -94,10 +94,12 @@ final class PeerPuller: Sendable {
 
     /// Why this neighbour's profiles are not merged, or nil when its upstream is ours.
     var realmRefusal: String? {
-        let theirs = target.withLock { $0.upstreamRealm }
+        let named = target.withLock { $0.upstreamRealm }
+        let theirs = named ?? AppConfiguration.realmOfNeighboursNamingNone
         guard theirs != settings.upstreamRealm else { return nil }
-        guard let theirs else {
-            return "profiles refused: the neighbour does not say which profile service it uses (an older release)"
+        guard named != nil else {
+            return "profiles refused: the neighbour names no profile service (a release before 0.2.0), taken as "
+                + "\(theirs); this node uses \(settings.upstreamRealm)"
         }
         return "profiles refused: the neighbour uses \(theirs), this node \(settings.upstreamRealm)"
     }
@@ -158,6 +160,10 @@ final class PeerPuller: Sendable {
         var nextAntiEntropy = settings.antiEntropyInterval.map { ContinuousClock.now + min($0, .seconds(30)) }
         var leaseUntil = ContinuousClock.now
         var allowance = OriginAllowance(maximum: settings.maximumNewOriginsPerHour)
+        /// Profiles were refused for the neighbour's realm since the last pull from the beginning:
+        /// when the realm matches again (it was upgraded or reconfigured), everything is pulled
+        /// again, so that nothing refused for a reason that cleared stays lost.
+        var profilesRefused = false
         /// The next batch, asked for while the current one is checked and merged (pipelining).
         var prefetch: Prefetch?
         defer { prefetch?.task.cancel() }
@@ -198,6 +204,18 @@ final class PeerPuller: Sendable {
                 allowance.invalidate()
                 continue
             }
+            if profilesRefused, realmRefusal == nil, position != .beginning {
+                let reason = "the neighbour's profiles are accepted now (its profile service matches): pulling again"
+                notice = reason
+                logger.notice("neighbour's realm matches now; pulling from the beginning")
+                try await peers.restart(nodeID: nodeID, holder: settings.holder, epoch: epoch, reason: reason)
+                (position, stored, caughtUp, profilesRefused) = (
+                    .beginning, FeedPosition.beginning.description, false, false
+                )
+                prefetch?.task.cancel()
+                prefetch = nil
+                continue
+            }
             guard let base = currentAddress else { throw NeighbourError.status(0) }
             let document: ChangesDocument
             /// Checked while the previous batch was merged, when it was fetched ahead.
@@ -235,6 +253,7 @@ final class PeerPuller: Sendable {
             // A batch checked ahead is screened again: the blocklist or the neighbour's realm
             // may have changed since.
             let checked = if let checkedAhead { screen(checkedAhead) } else { await check(document.records) }
+            if checked.rejected["upstream_realm", default: 0] > 0 { profilesRefused = true }
             let unknown = try await unknownOrigins(in: checked.accepted, allowance: remaining)
             if unknown.count > remaining {
                 // Never more new origins than the allowance: ask again for fewer records (each

@@ -10,8 +10,11 @@ struct LookupCountRepository {
     /// A name on a listing: its best-known profile and its federation-wide count.
     struct HeadSummary: Sendable, Equatable {
         var nameKey: String
+        /// The profile's display name, or the name key while this node has no profile for it.
         var displayName: String
-        var uuid: String
+        /// nil while this node has no profile for the name (its counts arrived, its profile not
+        /// yet, or was refused): the name is listed all the same.
+        var uuid: String?
         var total: Int64
         var lastLookupAt: Date
     }
@@ -110,8 +113,9 @@ struct LookupCountRepository {
     func mostLookedUp(limit: Int) async throws -> [HeadSummary] {
         try await database.query(
             """
-            SELECT p.name_key, p.display_name, p.uuid, least(t.total, 9223372036854775807)::bigint, t.last_lookup_at
-            FROM name_totals t JOIN profiles p ON p.name_key = t.name_key
+            SELECT t.name_key, coalesce(p.display_name, t.name_key), p.uuid,
+                   least(t.total, 9223372036854775807)::bigint, t.last_lookup_at
+            FROM name_totals t LEFT JOIN profiles p ON p.name_key = t.name_key
             ORDER BY t.total DESC, t.name_key
             LIMIT \(limit)
             """, Self.summaries)
@@ -121,8 +125,9 @@ struct LookupCountRepository {
     func recentlyLookedUp(limit: Int) async throws -> [HeadSummary] {
         try await database.query(
             """
-            SELECT p.name_key, p.display_name, p.uuid, least(t.total, 9223372036854775807)::bigint, t.last_lookup_at
-            FROM name_totals t JOIN profiles p ON p.name_key = t.name_key
+            SELECT t.name_key, coalesce(p.display_name, t.name_key), p.uuid,
+                   least(t.total, 9223372036854775807)::bigint, t.last_lookup_at
+            FROM name_totals t LEFT JOIN profiles p ON p.name_key = t.name_key
             ORDER BY t.last_lookup_at DESC
             LIMIT \(limit)
             """, Self.summaries)
@@ -139,7 +144,7 @@ struct LookupCountRepository {
     @Sendable private static func summaries(_ rows: PostgresRowSequence) async throws -> [HeadSummary] {
         var result: [HeadSummary] = []
         for try await (nameKey, displayName, uuid, total, last) in rows.decode(
-            (String, String, String, Int64, Date).self)
+            (String, String, String?, Int64, Date).self)
         {
             result.append(
                 .init(nameKey: nameKey, displayName: displayName, uuid: uuid, total: total, lastLookupAt: last))

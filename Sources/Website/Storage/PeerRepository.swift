@@ -66,7 +66,7 @@ struct PeerRepository {
     }
 
     /// The neighbour's feed started a new epoch: its checkpoint goes back to the beginning.
-    func restart(nodeID: String, holder: String, epoch: String, reason: String) async throws {
+    func restart(nodeID: String, holder: String, epoch: String?, reason: String) async throws {
         try await database.execute(
             """
             UPDATE peers SET checkpoint = '0', checkpoint_epoch = \(epoch), state = 'syncing', state_reason = \(reason)

@@ -117,12 +117,14 @@ struct PagesController<Context: RequestContext> {
         guard !heads.isEmpty else { return nil }
         return [
             "items": heads.map { head -> [String: Any] in
-                [
+                var item: [String: Any] = [
                     "displayName": head.displayName, "total": head.total,
-                    "avatarPath": AvatarController<Context>.path(uuid: head.uuid),
                     "lastLookupISO": head.lastLookupAt.formatted(.iso8601),
                     "lastLookupText": head.lastLookupAt.formatted(date: .abbreviated, time: .shortened),
                 ]
+                // No head to show while the node has no profile for the name.
+                if let uuid = head.uuid { item["avatarPath"] = AvatarController<Context>.path(uuid: uuid) }
+                return item
             }
         ]
     }

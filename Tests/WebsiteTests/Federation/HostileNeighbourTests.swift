@@ -256,6 +256,78 @@ import Testing
                         try await TestDatabase.scalar(b.database, "SELECT count(*) FROM profiles", as: Int64.self) == 0)
                     let page = try await fetch("\(b.url)/federation").text
                     #expect(page.contains("profiles refused") && page.contains("http://fake-upstream:8090"))
+                    // Counts without a profile: still answered by the API and listed on the front page.
+                    let api = try await fetch("\(b.url)/api/v1/heads/notch")
+                    #expect(api.status == 200)
+                    let head = try JSONSerialization.jsonObject(with: Data(api.body)) as? [String: Any]
+                    #expect(head?["totalCount"] as? Int == 2 && head?["uuid"] == nil)
+                    #expect(try await fetch("\(b.url)/").text.contains(">notch</span>"))
+                    #expect(try await fetch("\(b.url)/api/v1/heads/nobody").status == 404)
+                }
+            }
+        }
+    }
+
+    /// A profile refused because the neighbour's realm differed is pulled again once the realm
+    /// matches (the neighbour was upgraded or reconfigured): nothing refused for a reason that
+    /// cleared stays lost, although the checkpoint had moved past it.
+    @Test func aProfileRefusedForItsRealmArrivesOnceTheRealmMatches() async throws {
+        try await withFakeUpstream { upstream in
+            let neighbour = HostileNeighbour(name: "upgrading", upstreamRealm: "http://fake-upstream:8090")
+            let now = HostileNeighbour.now
+            neighbour.append([
+                neighbour.identity.sign(
+                    ProfileRecord(
+                        nameKey: "notch", displayName: "Notch", uuid: FakePlayers.uuid(for: "notch"),
+                        resolvedAtMicros: now, origin: neighbour.nodeID, avatarSHA256: nil)),
+                neighbour.identity.sign(
+                    CountRecord(origin: neighbour.nodeID, nameKey: "notch", count: 2, lastLookupAtMicros: now)),
+            ])
+            try await neighbour.run { url in
+                try await withNodes([fastSync], upstream: upstream) { nodes in
+                    let b = nodes[0]
+                    try "\(url)\n".write(toFile: b.peersFile, atomically: true, encoding: .utf8)
+                    #expect(try await eventually { try await Self.counts(b) == "notch=2" })
+                    #expect(try await Self.rejections(b, from: neighbour.nodeID) == ["upstream_realm": 1])
+                    neighbour.upstreamRealm = Self.realm(upstream)
+                    #expect(
+                        try await eventually {
+                            try await TestDatabase.scalar(b.database, "SELECT count(*) FROM profiles", as: Int64.self)
+                                == 1
+                        })
+                }
+            }
+        }
+    }
+
+    /// A neighbour that names no realm (a release before 0.2.0) is taken to use the default
+    /// profile service: a default-configured node keeps its profiles; another refuses them.
+    @Test func aNeighbourNamingNoRealmIsTakenAsTheDefaultService() async throws {
+        try await withFakeUpstream { upstream in
+            let old = HostileNeighbour(name: "old", upstreamRealm: nil)
+            let now = HostileNeighbour.now
+            old.append([
+                old.identity.sign(
+                    ProfileRecord(
+                        nameKey: "jeb_", displayName: "Jeb_", uuid: FakePlayers.uuid(for: "jeb_"),
+                        resolvedAtMicros: now, origin: old.nodeID, avatarSHA256: nil))
+            ])
+            try await old.run { url in
+                let defaultRealm = ["UPSTREAM_REALM": AppConfiguration.realm(of: AppConfiguration.defaultMojangAPIURL)]
+                try await withNodes([defaultRealm.merging(fastSync) { a, _ in a }, fastSync], upstream: upstream) {
+                    nodes in
+                    for node in nodes {
+                        try "\(url)\n".write(toFile: node.peersFile, atomically: true, encoding: .utf8)
+                    }
+                    #expect(
+                        try await eventually {
+                            try await TestDatabase.scalar(
+                                nodes[0].database, "SELECT count(*) FROM profiles", as: Int64.self) == 1
+                        })
+                    #expect(
+                        try await eventually {
+                            try await Self.rejections(nodes[1], from: old.nodeID) == ["upstream_realm": 1]
+                        })
                 }
             }
         }

@@ -13,7 +13,13 @@ import Synchronization
 final class HostileNeighbour: Sendable {
     let identity = NodeIdentity.generate()
     let name: String
-    let upstreamRealm: String?
+    private let realm: Mutex<String?>
+    /// The profile service it names in `/api/v1/node` (nil: none, as a node before 0.2.0); a test
+    /// may change it while the neighbour runs, as an upgrade or a reconfiguration does.
+    var upstreamRealm: String? {
+        get { realm.withLock { $0 } }
+        set { realm.withLock { $0 = newValue } }
+    }
     let longPollHold: Double
     private let records = Mutex<[WireRecord]>([])
     private let requests = Mutex<[String]>([])
@@ -28,7 +34,7 @@ final class HostileNeighbour: Sendable {
 
     init(name: String = "hostile", upstreamRealm: String?, longPollHold: Double = 0.2) {
         self.name = name
-        self.upstreamRealm = upstreamRealm
+        self.realm = Mutex(upstreamRealm)
         self.longPollHold = longPollHold
     }
 
