@@ -144,7 +144,7 @@ class Federation:
             "DATABASE_URL": f"postgres://postgres@db-{node}:5432/postgres",
             "MOJANG_API_URL": "http://fake-upstream:8090", "AVATAR_URL": "http://fake-upstream:8090/avatar",
             "PEERS_FILE": f"{WORK}/peers-{node}", "DISCOVERY_INTERVAL_SECONDS": "1", "SYNC_WAIT_SECONDS": "5",
-            "SYNC_TIMEOUT_SECONDS": "3", "HTTP_IDLE_TIMEOUT": "2", "DATABASE_TIMEOUT_SECONDS": "1", "LOG_LEVEL": "warning",
+            "SYNC_TIMEOUT_SECONDS": "3", "HTTP_IDLE_TIMEOUT": "2", "LOG_LEVEL": "warning",
         }
         env.update({key: str(value) for key, value in settings.items()})
         self.spawn(f"website-{node}", f"website-{node}", [*wrapper, BINARY], env)

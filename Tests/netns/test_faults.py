@@ -136,7 +136,10 @@ def freeze(namespace):
 
 
 def test_database_paused(federation):
-    """db-a's PostgreSQL frozen with SIGSTOP: connections stay open but nothing answers."""
+    """db-a's PostgreSQL frozen with SIGSTOP: connections stay open but nothing answers. With the
+    default timeouts (DATABASE_TIMEOUT_SECONDS 5), the first page after it answers 503 within a
+    second (the node's watch notices the database first, and the page's query gives up), and the
+    node says ready again within a second of the database answering."""
     # Before the fault: a looked-up name (retried while the previous test's backlog still loads the machine).
     assert wait_until(lambda: federation.lookup("a", "dbpaused"), 30, 1), "website-a answers no lookups before the fault"
     pids = freeze("db-a")
@@ -147,8 +150,8 @@ def test_database_paused(federation):
             status, _ = get(url("a", "/heads/dbpaused"), timeout=10)
             timings.append(time.monotonic() - started)
             assert status == 503
-        assert max(timings) < 2, timings
-        # The breaker: after the first missed deadline the node answers 503 at once, and is not ready.
+        assert timings[0] < 1, timings
+        # The breaker: once open the node answers 503 at once, and is not ready.
         assert max(timings[1:]) < 0.3, timings
         assert get(url("a", "/readyz"), timeout=5)[0] == 503
         federation.figure("database paused: first 503 (s)", round(timings[0], 3))
@@ -161,9 +164,11 @@ def test_database_paused(federation):
             except ProcessLookupError:
                 pass
     resumed = time.monotonic()
-    assert wait_until(lambda: get(url("a", "/heads/dbpaused"))[0] == 200, 30), "website-a did not recover"
-    federation.figure("database paused: seconds from resume to the breaker closing", round(time.monotonic() - resumed, 2))
-    assert get(url("a", "/readyz"))[0] == 200
+    assert wait_until(lambda: get(url("a", "/readyz"), timeout=5)[0] == 200, 30, 0.05), "website-a did not recover"
+    ready = time.monotonic() - resumed
+    federation.figure("database paused: seconds from resume to ready", round(ready, 2))
+    assert ready < 1, ready
+    assert wait_until(lambda: get(url("a", "/heads/dbpaused"))[0] == 200, 30), "website-a serves no page"
     assert federation.converged(90)
 
 
@@ -180,7 +185,7 @@ def test_restore_into_a_new_cluster(federation):
                        "postgres")
     subprocess.run(["ip", "netns", "exec", "db-a", "runuser", "-u", "postgres", "--", f"{federation.bin}/pg_ctl",
                     "-D", f"{WORK}/a-data", "-m", "immediate", "stop"], check=True, capture_output=True)
-    federation.processes["db-a"].wait(timeout=10)
+    federation.stop("db-a")  # waits until no process of it is left (the wrapper included)
     os.rename(f"{WORK}/a-data", f"{WORK}/a-data-before-restore")
     federation.start_database("a")  # a fresh initdb: another cluster
     restored = federation.in_host("website-a", f"{federation.bin}/pg_restore", "-h", "db-a", "-U", "postgres",

@@ -123,7 +123,7 @@ public func buildApplication(
             address: .hostname(configuration.httpHost, port: configuration.httpPort), serverName: "website"),
         services: [
             postgres, HTTPClientService(client: httpClient, tlsClients: tlsClients),
-            ChangeListener(client: postgres, signal: signal, logger: logger),
+            ChangeListener(client: postgres, signal: signal, logger: logger), DatabaseWatch(database: database),
             blocklist, feedEpoch, directory,
         ],
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.httpPort) },

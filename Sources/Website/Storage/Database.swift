@@ -24,7 +24,7 @@ struct Database: Sendable {
     private func guarded<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) async throws -> T {
         try breaker.check()
         do {
-            return try await Self.withDeadline(timeout, work)
+            return try await Self.withDeadline(timeout, giveUpWhenOpen: breaker, work)
         } catch let error as DatabaseTimeout {
             tripBreaker(error)
             throw error
@@ -36,6 +36,9 @@ struct Database: Sendable {
             throw error
         }
     }
+
+    /// Opens the breaker for `error` (``DatabaseWatch`` calls it when a probe goes unanswered).
+    func trip(_ error: any Error) { tripBreaker(error) }
 
     private func tripBreaker(_ error: any Error) {
         breaker.trip(
@@ -147,16 +150,27 @@ struct Database: Sendable {
         }
     }
 
-    /// Runs `work`, or throws ``DatabaseTimeout`` once `timeout` has passed. On timeout the work
-    /// is cancelled and left to finish on its own: a stuck query must not hold the caller.
+    /// Runs `work`, or throws ``DatabaseTimeout`` once `timeout` has passed, or
+    /// ``DatabaseUnavailable`` as soon as `breaker` opens meanwhile (``DatabaseWatch`` found the
+    /// database gone: waiting longer would only make the visitor wait). Either way the work is
+    /// cancelled and left to finish on its own: a stuck query must not hold the caller.
     static func withDeadline<T: Sendable>(
-        _ timeout: Duration, _ work: @escaping @Sendable () async throws -> T
+        _ timeout: Duration, giveUpWhenOpen breaker: DatabaseBreaker? = nil,
+        _ work: @escaping @Sendable () async throws -> T
     ) async throws -> T {
         let outcome = Outcome<T>()
         return try await withCheckedThrowingContinuation { continuation in
             outcome.waiting(continuation)
             let timer = Task {
-                try await Task.sleep(for: timeout)
+                let end = ContinuousClock.now + timeout
+                // Most queries answer within the first step, and the timer never wakes.
+                while ContinuousClock.now < end {
+                    try await Task.sleep(for: min(.milliseconds(50), end - ContinuousClock.now))
+                    if let breaker, breaker.isOpen {
+                        outcome.finish(.failure(DatabaseUnavailable(reason: "the database stopped answering")))
+                        return
+                    }
+                }
                 outcome.finish(.failure(DatabaseTimeout(timeout: timeout)))
             }
             let worker = Task {
@@ -193,7 +207,9 @@ struct Database: Sendable {
         func finish(_ result: Result<T, any Error>) {
             let (continuation, cancel) = state.withLock { state in
                 defer { state.continuation = nil }
-                if case .failure(let error) = result, error is DatabaseTimeout, state.continuation != nil {
+                if case .failure(let error) = result, error is DatabaseTimeout || error is DatabaseUnavailable,
+                    state.continuation != nil
+                {
                     state.timedOut = true
                     return (state.continuation, state.cancelWork)
                 }

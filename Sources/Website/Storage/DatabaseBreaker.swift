@@ -29,6 +29,15 @@ final class DatabaseBreaker: Sendable {
         if open { throw DatabaseUnavailable(reason: "\(reason); waiting for it to answer again") }
     }
 
+    /// Closes the breaker when it is open: the database answered (``DatabaseWatch``).
+    func answered(logger: Logger) {
+        let closed = state.withLock { state in
+            defer { state.open = false }
+            return state.open
+        }
+        if closed { logger.notice("database breaker closed: the database answers again") }
+    }
+
     /// Opens the breaker after a failure, and starts probing unless a probe runs already.
     func trip(reason: String, probe: @escaping @Sendable () async throws -> Void, logger: Logger) {
         let startProbe = state.withLock { state in
