@@ -16,6 +16,33 @@ public struct ChangesDocument: Codable, Sendable {
     /// was restored or replaced), and a puller holding one starts again from `0`. Absent from
     /// nodes of the previous release.
     public var epoch: String?
+    /// Records of a known kind (or of no kind) that could not be read: counted as malformed by
+    /// the reader. Not on the wire. Records of a kind this version does not know are left out
+    /// without being counted (docs/protocol.md, "Compatibility"): a newer neighbour's new kind
+    /// never stops or taints the rest of a batch.
+    public var unreadable = 0
+
+    enum CodingKeys: String, CodingKey {
+        case nodeId, since, next, more, latestSequence, records, epoch
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        nodeId = try container.decode(String.self, forKey: .nodeId)
+        since = try container.decode(String.self, forKey: .since)
+        next = try container.decode(String.self, forKey: .next)
+        more = try container.decode(Bool.self, forKey: .more)
+        latestSequence = try container.decode(Int64.self, forKey: .latestSequence)
+        epoch = try container.decodeIfPresent(String.self, forKey: .epoch)
+        let lenient = try container.decode([LenientWireRecord].self, forKey: .records)
+        records = lenient.compactMap { entry in
+            guard let record = entry.record, WireRecord.knownKinds.contains(record.kind) else { return nil }
+            return record
+        }
+        unreadable =
+            lenient.filter { $0.record == nil && WireRecord.knownKinds.contains($0.kind ?? "") }.count
+            + lenient.filter { $0.record == nil && $0.kind == nil }.count
+    }
 
     public init(
         nodeId: String, since: String, next: String, more: Bool, latestSequence: Int64, records: [WireRecord],
@@ -31,8 +58,26 @@ public struct ChangesDocument: Codable, Sendable {
     }
 }
 
+/// One element of a changes answer's `records`, read without failing the answer: the record when
+/// it can be read, and its kind when at least that can.
+private struct LenientWireRecord: Decodable {
+    var record: WireRecord?
+    var kind: String?
+
+    enum CodingKeys: String, CodingKey { case kind }
+
+    init(from decoder: any Decoder) throws {
+        record = try? WireRecord(from: decoder)
+        kind = try? decoder.container(keyedBy: CodingKeys.self).decode(String.self, forKey: .kind)
+    }
+}
+
 /// One record on the wire. Times are integers: microseconds since 1970 (UTC).
 public struct WireRecord: Codable, Sendable, Equatable {
+    /// The kinds this version reads; a record of another kind comes from a newer version and is
+    /// skipped quietly.
+    public static let knownKinds: Set<String> = ["profile", "count", "node"]
+
     public var kind: String
     public var origin: String
     public var name: String

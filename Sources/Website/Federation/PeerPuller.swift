@@ -247,12 +247,15 @@ final class PeerPuller: Sendable {
             if document.more, next != position {
                 prefetch = Prefetch(
                     base: base, position: next, limit: settings.batchSize, neighbour: neighbour,
-                    check: { [self] in await check($0) })
+                    check: { [self] in await check($0.records, unreadable: $0.unreadable) })
             }
 
             // A batch checked ahead is screened again: the blocklist or the neighbour's realm
             // may have changed since.
-            let checked = if let checkedAhead { screen(checkedAhead) } else { await check(document.records) }
+            let checked =
+                if let checkedAhead { screen(checkedAhead) } else {
+                    await check(document.records, unreadable: document.unreadable)
+                }
             if checked.rejected["upstream_realm", default: 0] > 0 { profilesRefused = true }
             let unknown = try await unknownOrigins(in: checked.accepted, allowance: remaining)
             if unknown.count > remaining {
@@ -371,8 +374,8 @@ final class PeerPuller: Sendable {
     typealias Checked = (accepted: [SyncRecord], rejected: [String: Int])
 
     /// The records of an answer that may be merged, and the count of the others by reason.
-    private func check(_ wireRecords: [WireRecord]) async -> Checked {
-        var rejected: [String: Int] = [:]
+    private func check(_ wireRecords: [WireRecord], unreadable: Int = 0) async -> Checked {
+        var rejected: [String: Int] = unreadable > 0 ? ["malformed": unreadable] : [:]
         var records: [SyncRecord] = []
         for wire in wireRecords {
             if let record = wire.record { records.append(record) } else { rejected["malformed", default: 0] += 1 }
@@ -422,14 +425,14 @@ private struct Prefetch {
 
     init(
         base: String, position: FeedPosition, limit: Int, neighbour: NeighbourClient,
-        check: @escaping @Sendable ([WireRecord]) async -> PeerPuller.Checked
+        check: @escaping @Sendable (ChangesDocument) async -> PeerPuller.Checked
     ) {
         self.base = base
         self.position = position
         self.limit = limit
         self.task = Task {
             let document = try await neighbour.changes(at: base, since: position, limit: limit, wait: .zero)
-            return (document, await check(document.records))
+            return (document, await check(document))
         }
     }
 

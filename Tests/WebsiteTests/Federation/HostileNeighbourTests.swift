@@ -332,4 +332,26 @@ import Testing
             }
         }
     }
+
+    /// A newer neighbour's record of a kind this version does not know is skipped quietly: not
+    /// counted as malformed, and the rest of its batch is merged.
+    @Test func aRecordOfAnUnknownKindIsSkippedQuietly() async throws {
+        try await withFakeUpstream { upstream in
+            let newer = HostileNeighbour(name: "newer", upstreamRealm: Self.realm(upstream))
+            let count = newer.identity.sign(
+                CountRecord(origin: newer.nodeID, nameKey: "alex", count: 4, lastLookupAtMicros: HostileNeighbour.now))
+            var vote = WireRecord(count)
+            vote.kind = "vote"
+            newer.append(wire: [vote])
+            newer.append([count])
+            try await newer.run { url in
+                try await withNodes([fastSync], upstream: upstream) { nodes in
+                    let b = nodes[0]
+                    try "\(url)\n".write(toFile: b.peersFile, atomically: true, encoding: .utf8)
+                    #expect(try await eventually { try await Self.counts(b) == "alex=4" })
+                    #expect(try await Self.rejections(b, from: newer.nodeID) == [:])
+                }
+            }
+        }
+    }
 }

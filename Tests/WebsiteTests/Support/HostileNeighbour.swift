@@ -49,6 +49,11 @@ final class HostileNeighbour: Sendable {
         records.withLock { $0 += new.map { WireRecord($0) } }
     }
 
+    /// Serves records as given, of any kind (a newer version's, say).
+    func append(wire new: [WireRecord]) {
+        records.withLock { $0 += new }
+    }
+
     /// Microseconds since 1970 now.
     static var now: Int64 { PlausibilityRules.nowMicros() }
 
