@@ -234,18 +234,24 @@ import Testing
         }
     }
 
+    /// A neighbour naming `realm` that serves a profile of notch and a count of 2 for it.
+    static func neighbourServingNotch(name: String, realm: String?) -> HostileNeighbour {
+        let neighbour = HostileNeighbour(name: name, upstreamRealm: realm)
+        let now = HostileNeighbour.now
+        neighbour.append([
+            neighbour.identity.sign(
+                ProfileRecord(
+                    nameKey: "notch", displayName: "Notch", uuid: FakePlayers.uuid(for: "notch"),
+                    resolvedAtMicros: now, origin: neighbour.nodeID, avatarSHA256: nil)),
+            neighbour.identity.sign(
+                CountRecord(origin: neighbour.nodeID, nameKey: "notch", count: 2, lastLookupAtMicros: now)),
+        ])
+        return neighbour
+    }
+
     @Test func aNeighbourOfAnotherUpstreamHasItsProfilesRefused() async throws {
         try await withFakeUpstream { upstream in
-            let offline = HostileNeighbour(name: "offline", upstreamRealm: "http://fake-upstream:8090")
-            let now = HostileNeighbour.now
-            offline.append([
-                offline.identity.sign(
-                    ProfileRecord(
-                        nameKey: "notch", displayName: "Notch", uuid: FakePlayers.uuid(for: "jeb_"),
-                        resolvedAtMicros: now, origin: offline.nodeID, avatarSHA256: nil)),
-                offline.identity.sign(
-                    CountRecord(origin: offline.nodeID, nameKey: "notch", count: 2, lastLookupAtMicros: now)),
-            ])
+            let offline = Self.neighbourServingNotch(name: "offline", realm: "http://fake-upstream:8090")
             try await offline.run { url in
                 try await withNodes([[:]], upstream: upstream) { nodes in
                     let b = nodes[0]
@@ -273,16 +279,7 @@ import Testing
     /// cleared stays lost, although the checkpoint had moved past it.
     @Test func aProfileRefusedForItsRealmArrivesOnceTheRealmMatches() async throws {
         try await withFakeUpstream { upstream in
-            let neighbour = HostileNeighbour(name: "upgrading", upstreamRealm: "http://fake-upstream:8090")
-            let now = HostileNeighbour.now
-            neighbour.append([
-                neighbour.identity.sign(
-                    ProfileRecord(
-                        nameKey: "notch", displayName: "Notch", uuid: FakePlayers.uuid(for: "notch"),
-                        resolvedAtMicros: now, origin: neighbour.nodeID, avatarSHA256: nil)),
-                neighbour.identity.sign(
-                    CountRecord(origin: neighbour.nodeID, nameKey: "notch", count: 2, lastLookupAtMicros: now)),
-            ])
+            let neighbour = Self.neighbourServingNotch(name: "upgrading", realm: "http://fake-upstream:8090")
             try await neighbour.run { url in
                 try await withNodes([fastSync], upstream: upstream) { nodes in
                     let b = nodes[0]
