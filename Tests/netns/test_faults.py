@@ -39,8 +39,8 @@ def test_partition_and_heal(federation):
     try:
         lookups(1)
         lookups(2)
-        time.sleep(3)
-        assert federation.digest("a") != federation.digest("b"), "website-b was not cut off"
+        # website-b's own lookups of rounds 1 and 2 cannot reach website-a while it is cut off.
+        assert wait_until(lambda: federation.digest("a") != federation.digest("b"), 10, 0.2), "website-b was not cut off"
         # Unreachable is not gone: website-a keeps website-b as a neighbour and reports the trouble.
         states = {p["name"]: p["state"] for p in json.loads(get(url("a", "/api/v1/peers"))[1])["peers"]}
         assert states["website-b"] != "removed", states
@@ -206,10 +206,19 @@ def test_hostile_neighbours(federation):
     federation.spawn("hostile", "hostile", ["python3", os.path.join(os.path.dirname(__file__), "hostile.py"),
                                             federation.ids["c"]])
     try:
-        time.sleep(1)
+        def listening():
+            try:
+                for port in range(8081, 8087):
+                    socket.create_connection((topology.ADDRESSES["hostile"], port), timeout=1).close()
+                return True
+            except OSError:
+                return False
+        assert wait_until(listening, 20, 0.1), "the hostile neighbours did not start"
         hostile = [f"http://{topology.ADDRESSES['hostile']}:{port}" for port in (8081, 8082, 8083, 8084, 8085, 8086)]
         rss_before = rss(federation.processes["website-a"].pid)
         federation.write_peers("a", ["website-b", "website-c"] + hostile)
+        # Not a wait for a condition: the window over which the hostile ports' request counts
+        # (the backoff) are measured.
         time.sleep(20)
         peers = json.loads(get(url("a", "/api/v1/peers"))[1])["peers"]
         names = {p["name"]: p for p in peers}

@@ -56,8 +56,8 @@ import Testing
         }
     }
 
-    /// The feed itself, read by a client racing the writers: every change is seen exactly at
-    /// the position order, none skipped.
+    /// The feed itself, read by a client racing the writers: every change is seen exactly once,
+    /// none skipped, and the positions handed out only grow.
     @Test func feedReaderRacingWritersSeesEveryChange() async throws {
         try await withFakeUpstream { upstream in
             try await withNodes([[:]], upstream: upstream) { nodes in
@@ -65,15 +65,19 @@ import Testing
                 let origin = try await a.nodeID()
                 let total = 6 * 30
                 let writersDone = ManagedFlag()
-                async let reader: Set<String> = {
-                    var seen = Set<String>()
+                async let reader: [String] = {
+                    var seen: [String] = []
                     var since = "0"
                     while true {
                         let finished = writersDone.value
                         let response = try await fetch("\(a.url)/api/v1/changes?since=\(since)&limit=5&wait=0.2")
                         let document = try JSONDecoder().decode(ChangesDocument.self, from: Data(response.body))
                         // The node's own node record is in the feed too; count the lookups.
-                        for record in document.records where record.kind == "count" { seen.insert(record.name) }
+                        for record in document.records where record.kind == "count" { seen.append(record.name) }
+                        let (from, next) = (FeedPosition(since), FeedPosition(document.next))
+                        if let from, let next, document.records.isEmpty ? next < from : next <= from {
+                            throw TestFailure("the feed moved back or stood still: \(since) -> \(document.next)")
+                        }
                         since = document.next
                         if finished, document.records.isEmpty { return seen }
                     }
@@ -101,7 +105,8 @@ import Testing
                 }
                 writersDone.set()
                 let seen = try await reader
-                #expect(seen.count == total)
+                #expect(seen.count == total, "every change")
+                #expect(Set(seen).count == seen.count, "each once")
             }
         }
     }

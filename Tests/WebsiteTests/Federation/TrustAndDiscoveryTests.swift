@@ -139,8 +139,8 @@ import Testing
     }
 
     @Test func aNameWithSeveralAddressesIncludingItselfGivesTheOtherNodes() async throws {
-        let port = Int.random(in: 30000...39000)
         let hosts = ["127.0.0.11", "127.0.0.12", "127.0.0.13"]
+        let port = try freePort(on: hosts)
         let resolver = StaticNameResolver(table: ["website": hosts])
         try await withFakeUpstream { upstream in
             let environments = hosts.map { ["HTTP_HOST": $0, "HTTP_PORT": String(port)] }
