@@ -18,14 +18,14 @@ COPY Sources ./Sources
 COPY Tests/SyncProtocolTests ./Tests/SyncProtocolTests
 COPY Tests/FakeUpstreamTests ./Tests/FakeUpstreamTests
 COPY Tests/WebsiteTests ./Tests/WebsiteTests
-# The same compiler flags here and in the test stage (`-enable-testing` included, and no
-# `--static-swift-stdlib`, which compiles against other module files), so the test stage reuses
-# this stage's compiled dependencies instead of building them a second time. The Swift runtime
-# libraries the binary links go beside it (its RUNPATH includes $ORIGIN). `-Xcc -O2`: C code
-# (BoringSSL's Ed25519 among it) optimised.
+# One build serves the image and the test stage: everything, the tests included, with one set of
+# flags (`-enable-testing` for the tests' `@testable import`; `swift build --product` and
+# `--build-tests` apart compiled every dependency twice). No `--static-swift-stdlib` (it compiles
+# against other module files): the Swift runtime libraries the binary links go beside it (its
+# RUNPATH includes $ORIGIN). `-Xcc -O2`: C code (BoringSSL's Ed25519 among it) optimised.
 ENV SWIFT_BUILD_FLAGS="-c release -Xswiftc -enable-testing -Xcc -O2"
 # hadolint ignore=SC2086
-RUN swift build $SWIFT_BUILD_FLAGS --product website \
+RUN swift build $SWIFT_BUILD_FLAGS --build-tests \
     && bin="$(swift build $SWIFT_BUILD_FLAGS --show-bin-path)" \
     && mkdir /staging \
     && cp "$bin/website" /staging/ \
@@ -33,11 +33,9 @@ RUN swift build $SWIFT_BUILD_FLAGS --product website \
     && ldd /staging/website | awk '$3 ~ /swift/ {print $3}' | xargs -r cp -L -t /staging/ \
     && strip /staging/website
 
-# Test: the Swift suite on the build stage's compiled dependencies. It needs a PostgreSQL whose
-# role may CREATE DATABASE, named by DATABASE_URL (compose.test.yml starts one as a service).
+# Test: the Swift suite, built by the build stage. It needs a PostgreSQL whose role may
+# CREATE DATABASE, named by DATABASE_URL (compose.test.yml starts one as a service).
 FROM build AS test
-# hadolint ignore=SC2086
-RUN swift build $SWIFT_BUILD_FLAGS --build-tests
 # Some tests compare the code with what users read (the README's configuration table, the version).
 COPY README.md CHANGELOG.md Dockerfile ./
 CMD ["sh", "-c", "exec swift test $SWIFT_BUILD_FLAGS --skip-build"]

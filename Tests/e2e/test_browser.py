@@ -121,3 +121,41 @@ def test_federation_pages(browser, start_node):
     browser.save_screenshot(str(SCREENSHOTS / "federation-page.png"))
     browser.get(f"{b}/")
     assert browser.find_element(By.ID, "connected-nodes").text == "1 other node"
+
+
+def test_a_lookup_arrives_on_an_open_page(browser, start_node):
+    """Live pages: C's head page is open; the name is looked up on A (C pulls from B, B from A);
+    C's open page shows the new total within 2 s, without a reload. The page is still accessible."""
+    from conftest import make_database, get
+    import time
+
+    a = start_node(make_database(), name="node-a")
+    b = start_node(make_database(), name="node-b", PEERS=a)
+    c = start_node(make_database(), name="node-c", PEERS=b)
+    assert get(f"{c}/heads/Alex")[0] == 200  # C's own lookup: total 1
+    browser.get(f"{c}/heads/Alex")
+    assert browser.find_element(By.ID, "total-count").text == "2"
+    # The page's script marks the page once its event stream is open.
+    WebDriverWait(browser, 10, poll_frequency=0.05).until(
+        lambda driver: driver.execute_script("return document.documentElement.dataset.live") == "open")
+    marker = browser.execute_script("window.__notReloaded = true; return window.__notReloaded")
+    assert marker is True
+    started = time.monotonic()
+    assert get(f"{a}/heads/Alex")[0] == 200
+    WebDriverWait(browser, 10, poll_frequency=0.05).until(
+        lambda driver: driver.find_element(By.ID, "total-count").text == "3")
+    seconds = time.monotonic() - started
+    assert browser.execute_script("return window.__notReloaded === true"), "the page was reloaded"
+    rows = [row.text for row in browser.find_elements(By.CSS_SELECTOR, "table.per-node tbody tr")]
+    assert "node-a 1" in rows, rows
+    print(f"live page: a lookup on node-a shown on node-c's open page after {seconds:.2f} s")
+    assert seconds < 2, seconds
+    assert_accessible(browser)
+    # The federation page: the arriving record is listed without a reload.
+    browser.get(f"{c}/federation")
+    WebDriverWait(browser, 10, poll_frequency=0.05).until(
+        lambda driver: driver.execute_script("return document.documentElement.dataset.live") == "open")
+    assert get(f"{a}/heads/Steve")[0] == 200
+    WebDriverWait(browser, 10, poll_frequency=0.05).until(
+        lambda driver: "steve" in driver.find_element(By.ID, "live-arrivals").text)
+    assert_accessible(browser)

@@ -46,6 +46,9 @@ def node_with_data(request):
 @schema.parametrize()
 @settings(max_examples=60, deadline=None)
 def test_api_matches_openapi_document(case):
+    # The live pages' event stream stays open (by design): checked by the Swift suite and the browser test.
+    if case.path == "/api/v1/events":
+        return
     # Long-polls are real waits; keep them short so the run stays quick.
     if case.query and "wait" in case.query and isinstance(case.query["wait"], (int, float)):
         case.query["wait"] = min(case.query["wait"], 0.2)

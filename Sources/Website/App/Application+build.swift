@@ -115,6 +115,10 @@ public func buildApplication(
     FederationController(
         peers: peers, trust: trust, blocklist: blocklist, feed: feed, node: node, labels: labels, renderer: renderer
     ).addRoutes(to: router)
+    let liveEvents = LiveEvents(
+        feed: feed, counts: counts, labels: labels, node: node, signal: signal,
+        maximumConnections: configuration.liveMaximumConnections, logger: logger)
+    LiveEventsController(events: liveEvents).addRoutes(to: router)
 
     var app = Application(
         router: router,
@@ -124,7 +128,7 @@ public func buildApplication(
         services: [
             postgres, HTTPClientService(client: httpClient, tlsClients: tlsClients),
             ChangeListener(client: postgres, signal: signal, logger: logger), DatabaseWatch(database: database),
-            blocklist, feedEpoch, directory,
+            blocklist, feedEpoch, directory, liveEvents,
         ],
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.httpPort) },
         logger: logger)

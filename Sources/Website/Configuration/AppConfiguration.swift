@@ -58,6 +58,8 @@ public struct AppConfiguration: Sendable {
     public var tlsKeyFile: String?
     /// PEM file of certificate authorities trusted for `https://` neighbours besides the system's.
     public var syncTLSAuthorityFile: String?
+    /// Most live pages (server-sent event streams) one process serves at once.
+    public var liveMaximumConnections: Int
 
     /// Reads and checks the configuration; the error names the key and what is wrong with it.
     public init(reader: ConfigReader) throws(ConfigurationError) {
@@ -104,6 +106,7 @@ public struct AppConfiguration: Sendable {
                 problem: "TLS_CERTIFICATE_FILE and TLS_KEY_FILE go together")
         }
         self.syncTLSAuthorityFile = try settings.readableFile(.syncTLSCAFile)
+        self.liveMaximumConnections = try settings.integer(.liveMaxConnections, default: 1000, in: 0...100_000)
     }
 
     /// Mojang's profile API: the default upstream.

@@ -39,6 +39,7 @@ public enum ConfigurationKey: String, CaseIterable, Sendable {
     case tlsKeyFile = "TLS_KEY_FILE"
     case syncTLSCAFile = "SYNC_TLS_CA_FILE"
     case antiEntropyIntervalSeconds = "ANTI_ENTROPY_INTERVAL_SECONDS"
+    case liveMaxConnections = "LIVE_MAX_CONNECTIONS"
 
     /// The command-line flag: `--` and the name in lower case with dashes.
     public var flag: String { "--" + rawValue.lowercased().replacingOccurrences(of: "_", with: "-") }

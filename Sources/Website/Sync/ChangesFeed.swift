@@ -245,6 +245,28 @@ struct ChangesFeed {
     }
 
     /// The latest change sequence value handed out (0 before the first change).
+    /// The position of the last change the feed serves now (the beginning when it has none):
+    /// where a reader that wants only what comes next starts. One backward index step per kind.
+    func endPosition() async throws -> FeedPosition {
+        let ends = RecordKind.allCases.map {
+            "(SELECT xid, seq FROM \($0.table), horizon WHERE xid < horizon.xmin ORDER BY xid DESC, seq DESC LIMIT 1)"
+        }
+        let rows = try await database.query(
+            PostgresQuery(
+                unsafeSQL: """
+                    WITH \(Self.horizonCTE)
+                    SELECT ends.xid::text, ends.seq FROM (\(ends.joined(separator: " UNION ALL "))) AS ends
+                    ORDER BY ends.xid DESC, ends.seq DESC LIMIT 1
+                    """)
+        ) { rows in
+            var found: [(String, Int64)] = []
+            for try await row in rows.decode((String, Int64).self) { found.append(row) }
+            return found
+        }
+        guard let (transaction, sequence) = rows.first, let xid = UInt64(transaction) else { return .beginning }
+        return FeedPosition(transaction: xid, sequence: sequence)
+    }
+
     func latestSequence() async throws -> Int64 {
         try await database.values(
             "SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM change_seq", as: Int64.self

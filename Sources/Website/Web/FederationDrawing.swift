@@ -41,9 +41,12 @@ struct FederationDrawing {
             let top = 80 + index * Self.rowHeight
             let middle = top + 20
             let state = neighbour.state.rawValue
+            // Whose records travel along this link (the live page lights it when one arrives).
+            let origins = ([neighbour.id] + neighbour.behind.map(\.id)).joined(separator: " ")
             parts.append(
                 """
-                <g class="map-link state-\(state)"><line x1="320" y1="50" x2="130" y2="\(top)"/>\
+                <g class="map-link state-\(state)" data-origins="\(Self.escape(origins))">\
+                <line x1="320" y1="50" x2="130" y2="\(top)"/>\
                 <text class="map-link-label" x="\(index.isMultiple(of: 2) ? 250 : 236)" y="\(top - 6)">\
                 \(state) · lag \(neighbour.lag)</text></g>
                 <g class="map-neighbour state-\(state)" data-node-id="\(Self.escape(neighbour.id))">\

@@ -8,6 +8,8 @@ struct PageRenderer: Sendable {
     let library: MustacheLibrary
     let node: LocalNode
     let stylesheet: ByteBuffer
+    /// The same-origin script of the live pages (Resources/static/live.js).
+    let liveScript: ByteBuffer
 
     static func load(node: LocalNode) async throws -> PageRenderer {
         let resources = Bundle.module.bundleURL.appendingPathComponent("Resources")
@@ -16,7 +18,9 @@ struct PageRenderer: Sendable {
         }
         let library = try await MustacheLibrary(directory: resources.appendingPathComponent("templates").path)
         let css = try Data(contentsOf: resources.appendingPathComponent("static/site.css"))
-        return PageRenderer(library: library, node: node, stylesheet: ByteBuffer(bytes: css))
+        let script = try Data(contentsOf: resources.appendingPathComponent("static/live.js"))
+        return PageRenderer(
+            library: library, node: node, stylesheet: ByteBuffer(bytes: css), liveScript: ByteBuffer(bytes: script))
     }
 
     func render(

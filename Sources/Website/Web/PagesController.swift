@@ -34,6 +34,12 @@ struct PagesController<Context: RequestContext> {
                 status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
                 body: .init(byteBuffer: renderer.stylesheet))
         }
+        router.get("/static/live.js") { _, _ in
+            Response(
+                status: .ok,
+                headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "public, max-age=3600"],
+                body: .init(byteBuffer: renderer.liveScript))
+        }
     }
 
     @Sendable func index(request: Request, context: Context) async throws -> Response {
@@ -86,7 +92,8 @@ struct PagesController<Context: RequestContext> {
                 renderer.html(
                     "head", title: page.displayName,
                     [
-                        "displayName": page.displayName, "uuid": PlayerUUID.dashed(page.uuid),
+                        "displayName": page.displayName, "nameKey": page.displayName.lowercased(),
+                        "uuid": PlayerUUID.dashed(page.uuid),
                         "avatarPath": AvatarController<Context>.path(uuid: page.uuid),
                         "total": page.total, "local": page.local,
                         "perNode": page.rows.map { row -> [String: Any] in

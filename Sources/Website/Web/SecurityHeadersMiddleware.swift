@@ -1,7 +1,7 @@
 import Hummingbird
 
 /// The response headers the OWASP Secure Headers Project recommends for a site like this one:
-/// everything (styles, images, forms) comes from the node itself, no page may be framed, no
+/// everything (styles, images, forms, the live pages' script and its events) comes from the node itself, no page may be framed, no
 /// content type is sniffed, and no referrer leaves the site. Added to every response, errors too.
 struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
     static var headers: HTTPFields { securityHeaderFields }
@@ -28,8 +28,8 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
 private let securityHeaderFields: HTTPFields =
     [
         .contentSecurityPolicy:
-            "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; "
-            + "frame-ancestors 'none'",
+            "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self'; "
+            + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
         .xContentTypeOptions: "nosniff",
         .init("X-Frame-Options")!: "DENY",
         .init("Referrer-Policy")!: "no-referrer",

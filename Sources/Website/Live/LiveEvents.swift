@@ -1,0 +1,178 @@
+import Foundation
+import Logging
+import ServiceLifecycle
+import SyncProtocol
+import Synchronization
+
+/// Server-sent events for live pages, fed by the node's own change notifications. One loop for
+/// the whole process, however many pages listen: on each notification it reads what the changes
+/// feed gained (one query), tells federation pages which records arrived (kind, name, origin),
+/// and sends head pages watching a changed name its new counts (one query for all such names).
+/// Bounded: at most `maximumConnections` listeners, a heartbeat every `heartbeat` (a dead client
+/// is found when it fails), each stream ended after `maximumAge` (browsers reconnect), all
+/// ended on shutdown.
+final class LiveEvents: Service, Sendable {
+    private struct Listener {
+        /// The name a head page watches; nil for the federation page (every record).
+        var name: String?
+        var continuation: AsyncStream<String>.Continuation
+        var opened = ContinuousClock.now
+    }
+
+    private struct State {
+        var listeners: [Int: Listener] = [:]
+        var nextID = 0
+        var stopped = false
+        /// Where the next read of the feed starts; nil while nobody listens.
+        var position: FeedPosition?
+    }
+
+    let maximumConnections: Int
+    let heartbeat: Duration
+    let maximumAge: Duration
+    private let feed: ChangesFeed
+    private let counts: LookupCountRepository
+    private let labels: NodeLabels
+    private let node: LocalNode
+    private let signal: ChangeSignal
+    private let logger: Logger
+    private let state = Mutex(State())
+
+    init(
+        feed: ChangesFeed, counts: LookupCountRepository, labels: NodeLabels, node: LocalNode, signal: ChangeSignal,
+        maximumConnections: Int, heartbeat: Duration = .seconds(15), maximumAge: Duration = .seconds(1800),
+        logger: Logger
+    ) {
+        self.feed = feed
+        self.counts = counts
+        self.labels = labels
+        self.node = node
+        self.signal = signal
+        self.maximumConnections = maximumConnections
+        self.heartbeat = heartbeat
+        self.maximumAge = maximumAge
+        self.logger = logger
+    }
+
+    var listenerCount: Int { state.withLock { $0.listeners.count } }
+
+    /// A stream of SSE text for one page, or nil when `maximumConnections` listen already. The
+    /// stream ends on shutdown, after `maximumAge`, or when the page goes away.
+    /// One page's stream, and how to end it early (a node shutting down).
+    struct Listening: Sendable {
+        let stream: AsyncStream<String>
+        let end: @Sendable () -> Void
+    }
+
+    func listen(name: String?) async throws -> Listening? {
+        if state.withLock({ $0.position == nil }) {
+            // The first listener: what comes next starts at the feed's end now.
+            let end = try await feed.endPosition()
+            state.withLock { if $0.position == nil { $0.position = end } }
+        }
+        let (stream, continuation) = AsyncStream.makeStream(of: String.self, bufferingPolicy: .bufferingNewest(64))
+        let id: Int? = state.withLock { state in
+            guard !state.stopped, state.listeners.count < maximumConnections else { return nil }
+            state.nextID += 1
+            state.listeners[state.nextID] = Listener(name: name, continuation: continuation)
+            return state.nextID
+        }
+        guard let id else { return nil }
+        continuation.onTermination = { [weak self] _ in
+            _ = self?.state.withLock { $0.listeners.removeValue(forKey: id) }
+        }
+        // Tells the browser how soon to reconnect, and that the stream is open.
+        continuation.yield("retry: 2000\n: live\n\n")
+        return Listening(stream: stream, end: { continuation.finish() })
+    }
+
+    func run() async throws {
+        await cancelWhenGracefulShutdown { await self.loop() }
+        let ending = state.withLock { state in
+            state.stopped = true
+            defer { state.listeners = [:] }
+            return Array(state.listeners.values)
+        }
+        for listener in ending { listener.continuation.finish() }
+    }
+
+    private func loop() async {
+        var lastBeat = ContinuousClock.now
+        while !Task.isCancelled {
+            let seen = signal.generation
+            let position = state.withLock { state in
+                if state.listeners.isEmpty { state.position = nil }
+                return state.position
+            }
+            if let position {
+                do {
+                    let next = try await deliver(after: position)
+                    state.withLock { if $0.position != nil { $0.position = next } }
+                } catch {
+                    logger.debug("live events: reading the feed failed", metadata: ["error": "\(error)"])
+                }
+            }
+            if ContinuousClock.now - lastBeat >= heartbeat {
+                broadcast(": heartbeat\n\n") { _ in true }
+                lastBeat = .now
+                // Bounded age: an old stream ends, and the page's EventSource opens a new one.
+                let expired = state.withLock { state in
+                    state.listeners.values.filter { lastBeat - $0.opened >= maximumAge }.map(\.continuation)
+                }
+                for continuation in expired { continuation.finish() }
+            }
+            await signal.wait(after: seen, timeout: heartbeat)
+        }
+    }
+
+    /// Sends what the feed gained after `position`; returns the new position.
+    private func deliver(after position: FeedPosition) async throws -> FeedPosition {
+        let page = try await feed.changes(after: position, limit: 1000)
+        guard let last = page.changes.last?.position else { return position }
+        var changedNames = Set<String>()
+        for change in page.changes {
+            let (kind, name, origin) =
+                if let count = change.count {
+                    ("count", count.nameKey, count.origin)
+                } else if let profile = change.profile {
+                    ("profile", profile.nameKey, profile.origin)
+                } else if let record = change.node {
+                    ("node", record.name, record.origin)
+                } else { ("", "", "") }
+            guard !kind.isEmpty else { continue }
+            if kind != "node" { changedNames.insert(name) }
+            let data = Self.json(["kind": kind, "name": name, "origin": origin, "own": origin == node.id])
+            broadcast("event: record\ndata: \(data)\n\n") { $0.name == nil }
+        }
+        let watched = state.withLock { Set($0.listeners.values.compactMap(\.name)) }.intersection(changedNames)
+        for name in watched {
+            let headCounts = HeadCounts(perNode: try await counts.counts(nameKey: name), localNode: node.id)
+            let names = try await labels.labels(for: headCounts.perNode.map(\.origin))
+            let perNode = headCounts.perNode.map { entry -> [String: Any] in
+                [
+                    "nodeId": entry.origin,
+                    "name": entry.origin == node.id
+                        ? "\(node.name) (this node)" : names[entry.origin] ?? NodeRecord.shortID(entry.origin),
+                    "count": entry.count, "local": entry.origin == node.id,
+                ]
+            }
+            let data = Self.json([
+                "name": name, "totalCount": headCounts.total, "localCount": headCounts.local, "perNode": perNode,
+            ])
+            broadcast("event: counts\ndata: \(data)\n\n") { $0.name == name }
+        }
+        return last
+    }
+
+    private func broadcast(_ text: String, to wanted: (Listener) -> Bool) {
+        let targets = state.withLock { $0.listeners.values.filter(wanted).map(\.continuation) }
+        for continuation in targets { continuation.yield(text) }
+    }
+
+    private static func json(_ object: [String: Any]) -> String {
+        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else {
+            return "{}"
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+}

@@ -1,0 +1,41 @@
+import Hummingbird
+import ServiceLifecycle
+import SyncProtocol
+
+/// `GET /api/v1/events[?name=NAME]`: server-sent events for live pages (``LiveEvents``). With a
+/// name, `counts` events carry its new counts; without, `record` events say which records
+/// arrived (kind, name, origin). 503 with `Retry-After` when the process has its most listeners.
+struct LiveEventsController<Context: RequestContext> {
+    let events: LiveEvents
+
+    func addRoutes(to router: Router<Context>) {
+        router.get("/api/v1/events", use: stream)
+    }
+
+    @Sendable func stream(request: Request, context: Context) async throws -> Response {
+        let name = try request.uri.queryParameters.get("name").map { try Username(validating: $0).key }
+        let headers: HTTPFields = [
+            .contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-cache, no-transform",
+            // Reverse proxies (nginx, and those that honour its header) must pass events on at once.
+            .init("X-Accel-Buffering")!: "no",
+        ]
+        if ReadOnlyMiddleware<Context>.isHead(request) { return Response(status: .ok, headers: headers) }
+        guard let listening = try await events.listen(name: name) else {
+            throw HTTPError(
+                .serviceUnavailable, headers: [.retryAfter: "10"],
+                message: "This node has as many live pages open as it serves (LIVE_MAX_CONNECTIONS).")
+        }
+        return Response(
+            status: .ok, headers: headers,
+            body: .init { writer in
+                // A node shutting down ends its streams at once (pages reconnect to another
+                // replica or when it is back) instead of holding the shutdown.
+                try await withGracefulShutdownHandler {
+                    for await text in listening.stream { try await writer.write(ByteBuffer(string: text)) }
+                } onGracefulShutdown: {
+                    listening.end()
+                }
+                try await writer.finish(nil)
+            })
+    }
+}
