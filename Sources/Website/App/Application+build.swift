@@ -127,9 +127,9 @@ public func buildApplication(
             address: .hostname(configuration.httpHost, port: configuration.httpPort), serverName: "website"),
         services: [
             postgres, HTTPClientService(client: httpClient, tlsClients: tlsClients),
-            ChangeListener(client: postgres, signal: signal, logger: logger), DatabaseWatch(database: database),
+            ChangeListener(client: postgres, signal: signal, logger: logger),
             blocklist, feedEpoch, directory, liveEvents,
-        ],
+        ] + (configuration.databaseWatchDeadline.map { [DatabaseWatch(database: database, deadline: $0)] } ?? []),
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.httpPort) },
         logger: logger)
     app.beforeServerStarts {

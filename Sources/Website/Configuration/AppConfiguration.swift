@@ -16,6 +16,8 @@ public struct AppConfiguration: Sendable {
     public var databaseUsesTLS: Bool
     /// How long a request waits for the database before the page says it is unavailable (503).
     public var databaseTimeout: Duration
+    /// How long the database watch waits for its `SELECT 1` before it opens the breaker; nil: no watch.
+    public var databaseWatchDeadline: Duration?
     public var nodeName: String
     /// Where visitors reach this node from outside, published in its node record (optional).
     public var nodeURL: String?
@@ -72,6 +74,9 @@ public struct AppConfiguration: Sendable {
             settings.raw(.databaseURL).flatMap { URLComponents(string: $0)?.queryItems }?
             .contains { $0.name == "sslmode" && $0.value != "disable" } ?? false
         self.databaseTimeout = try settings.seconds(.databaseTimeoutSeconds, default: 5)
+        self.databaseWatchDeadline =
+            settings.raw(.databaseWatchSeconds)?.trimmingCharacters(in: .whitespaces) == "0"
+            ? nil : try settings.seconds(.databaseWatchSeconds, default: 0.75)
         self.nodeName = settings.string(.nodeName, default: ProcessInfo.processInfo.hostName)
         self.nodeURL = settings.raw(.nodeURL) == nil ? nil : try settings.httpURL(.nodeURL, default: "")
         self.mojangAPIURL = try settings.httpURL(.mojangAPIURL, default: Self.defaultMojangAPIURL)

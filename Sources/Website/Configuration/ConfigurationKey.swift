@@ -16,6 +16,7 @@ public enum ConfigurationKey: String, CaseIterable, Sendable {
     case databaseTimeoutSeconds = "DATABASE_TIMEOUT_SECONDS"
     case databaseIdleTransactionTimeoutSeconds = "DATABASE_IDLE_TRANSACTION_TIMEOUT_SECONDS"
     case databaseSynchronousCommit = "DATABASE_SYNCHRONOUS_COMMIT"
+    case databaseWatchSeconds = "DATABASE_WATCH_SECONDS"
     case nodeName = "NODE_NAME"
     case nodeURL = "NODE_URL"
     case mojangAPIURL = "MOJANG_API_URL"

@@ -9,8 +9,9 @@ import ServiceLifecycle
 /// leaves a busy machine some room (a false alarm lasts only until the next probe answers).
 struct DatabaseWatch: Service {
     let database: Database
+    /// `DATABASE_WATCH_SECONDS`.
+    var deadline: Duration
     var interval: Duration = .milliseconds(200)
-    var deadline: Duration = .milliseconds(750)
 
     func run() async throws {
         let logger = database.logger

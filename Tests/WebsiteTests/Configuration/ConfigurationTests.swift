@@ -26,6 +26,7 @@ import Testing
         ("SYNC_BATCH_SIZE", "0"), ("DISCOVERY_INTERVAL_SECONDS", "never"), ("DATABASE_SYNCHRONOUS_COMMIT", "maybe"),
         ("DATABASE_URL", "postgres://u@db/heads?sslmode=sometimes"), ("DATABASE_PASSWORD_FILE", "/nonexistent/secret"),
         ("TLS_CERTIFICATE_FILE", "/nonexistent/cert.pem"), ("SYNC_TLS_CA_FILE", "/nonexistent/ca.pem"),
+        ("DATABASE_WATCH_SECONDS", "soon"), ("LIVE_MAX_CONNECTIONS", "-1"),
     ])
     func badValueNamesItsKey(_ key: String, _ value: String) {
         #expect {
@@ -35,6 +36,12 @@ import Testing
             (error as? ConfigurationError)?.key == key
                 && (key == "DATABASE_URL" || key == "SYNC_WAIT_SECONDS" || "\(error)".contains(value))
         }
+    }
+
+    @Test func theDatabaseWatchDefaultsToThreeQuartersOfASecondAndZeroTurnsItOff() throws {
+        #expect(try load([:]).databaseWatchDeadline == .milliseconds(750))
+        #expect(try load(["DATABASE_WATCH_SECONDS": "0"]).databaseWatchDeadline == nil)
+        #expect(try load(["DATABASE_WATCH_SECONDS": "2.5"]).databaseWatchDeadline == .milliseconds(2500))
     }
 
     @Test func flagsOverrideEnvironment() throws {

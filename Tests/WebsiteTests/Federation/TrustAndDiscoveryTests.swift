@@ -116,7 +116,10 @@ import Testing
                     for client in 0..<4 {
                         group.addTask {
                             for _ in 0..<25 {
-                                _ = try await fetch("\(a.url)/heads/\(client.isMultiple(of: 2) ? "ida" : "joe")")
+                                let status = try await fetch(
+                                    "\(a.url)/heads/\(client.isMultiple(of: 2) ? "ida" : "joe")"
+                                ).status
+                                if status != 200 { throw TestFailure("lookup answered \(status)") }
                             }
                         }
                     }
