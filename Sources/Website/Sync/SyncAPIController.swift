@@ -37,8 +37,12 @@ struct SyncAPIController<Context: RequestContext> {
         // and this feed's epoch, so the puller starts over without waiting out a long-poll. A
         // long-poll that sees the epoch change while it waits (FeedEpoch wakes it) ends the same way.
         let servedEpoch = epoch.epoch
-        if let asked = query.get("epoch"), asked != servedEpoch {
-            return try await newEpochAnswer(since: since)
+        if let asked = query.get("epoch") {
+            guard asked.utf8.count <= 200 else {
+                throw HTTPError(
+                    .badRequest, message: "epoch is an epoch from a previous answer (at most 200 characters).")
+            }
+            if asked != servedEpoch { return try await newEpochAnswer(since: since) }
         }
         let deadline = ContinuousClock.now + wait
         var generation = signal.generation

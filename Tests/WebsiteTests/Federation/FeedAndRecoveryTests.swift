@@ -293,8 +293,10 @@ import Testing
     @Test func changesAPIRejectsBadParameters() async throws {
         try await withFakeUpstream { upstream in
             try await withNodes([[:]], upstream: upstream) { nodes in
-                for query in ["since=abc", "since=1.2.3", "limit=0", "limit=999999", "wait=-1", "wait=3600", "limit=x"]
-                {
+                for query in [
+                    "since=abc", "since=1.2.3", "limit=0", "limit=999999", "wait=-1", "wait=3600", "limit=x",
+                    "epoch=\(String(repeating: "0", count: 201))",
+                ] {
                     let response = try await fetch("\(nodes[0].url)/api/v1/changes?\(query)")
                     #expect(response.status == 400, "\(query)")
                     #expect(response.header("content-type") == "application/json")
