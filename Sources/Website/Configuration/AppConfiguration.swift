@@ -76,7 +76,7 @@ public struct AppConfiguration: Sendable {
         self.databaseTimeout = try settings.seconds(.databaseTimeoutSeconds, default: 5)
         self.databaseWatchDeadline =
             settings.raw(.databaseWatchSeconds)?.trimmingCharacters(in: .whitespaces) == "0"
-            ? nil : try settings.seconds(.databaseWatchSeconds, default: 0.75)
+            ? nil : try settings.seconds(.databaseWatchSeconds, default: 0.6)
         self.nodeName = settings.string(.nodeName, default: ProcessInfo.processInfo.hostName)
         self.nodeURL = settings.raw(.nodeURL) == nil ? nil : try settings.httpURL(.nodeURL, default: "")
         self.mojangAPIURL = try settings.httpURL(.mojangAPIURL, default: Self.defaultMojangAPIURL)

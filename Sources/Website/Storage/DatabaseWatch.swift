@@ -5,13 +5,14 @@ import ServiceLifecycle
 /// Notices a database that stops answering before a visitor waits for it. One pooled connection,
 /// held for good, asks `SELECT 1` every `interval`; a miss of `deadline` opens the breaker (pages
 /// answer 503 at once, and queries already waiting give up), the first answer after that closes
-/// it. Costs five one-row queries a second on a connection that is otherwise idle; the deadline
+/// it. Costs about six one-row queries a second on a connection that is otherwise idle; the deadline
 /// leaves a busy machine some room (a false alarm lasts only until the next probe answers).
 struct DatabaseWatch: Service {
     let database: Database
     /// `DATABASE_WATCH_SECONDS`.
     var deadline: Duration
-    var interval: Duration = .milliseconds(200)
+    /// A miss is noticed within `interval` + `deadline` (0.75 s by default) of the database stopping.
+    var interval: Duration = .milliseconds(150)
 
     func run() async throws {
         let logger = database.logger

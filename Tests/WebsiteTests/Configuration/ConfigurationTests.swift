@@ -38,8 +38,8 @@ import Testing
         }
     }
 
-    @Test func theDatabaseWatchDefaultsToThreeQuartersOfASecondAndZeroTurnsItOff() throws {
-        #expect(try load([:]).databaseWatchDeadline == .milliseconds(750))
+    @Test func theDatabaseWatchDefaultsToSixTenthsOfASecondAndZeroTurnsItOff() throws {
+        #expect(try load([:]).databaseWatchDeadline == .milliseconds(600))
         #expect(try load(["DATABASE_WATCH_SECONDS": "0"]).databaseWatchDeadline == nil)
         #expect(try load(["DATABASE_WATCH_SECONDS": "2.5"]).databaseWatchDeadline == .milliseconds(2500))
     }

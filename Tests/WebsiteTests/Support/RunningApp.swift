@@ -66,7 +66,7 @@ func testConfiguration(database: String, upstream: String, _ extra: [String: Str
         // Long enough for the stand-in on a loaded machine (a timeout turns a 429 or a profile into a 502).
         "UPSTREAM_TIMEOUT_SECONDS": "4",
         // Dozens of nodes share two cores while the suite runs: a one-row query can take longer
-        // than the watch's default 0.75 s without the database being gone.
+        // than the watch's default 0.6 s without the database being gone.
         "DATABASE_WATCH_SECONDS": "3",
         "LOG_LEVEL": ProcessInfo.processInfo.environment["TEST_LOG_LEVEL"] ?? "error", "PEERS_FILE": "/nonexistent",
     ]
