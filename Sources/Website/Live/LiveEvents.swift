@@ -8,6 +8,7 @@ import Synchronization
 /// the whole process, however many pages listen: on each notification it reads what the changes
 /// feed gained (one query), tells federation pages which records arrived (kind, name, origin),
 /// and sends head pages watching a changed name its new counts (one query for all such names).
+/// Reads happen at most every `coalescing`, whatever the rate of changes.
 /// Bounded: at most `maximumConnections` listeners, a heartbeat every `heartbeat` (a dead client
 /// is found when it fails), each stream ended after `maximumAge` (browsers reconnect), all
 /// ended on shutdown.
@@ -58,14 +59,14 @@ final class LiveEvents: Service, Sendable {
 
     var listenerCount: Int { state.withLock { $0.listeners.count } }
 
-    /// A stream of SSE text for one page, or nil when `maximumConnections` listen already. The
-    /// stream ends on shutdown, after `maximumAge`, or when the page goes away.
     /// One page's stream, and how to end it early (a node shutting down).
     struct Listening: Sendable {
         let stream: AsyncStream<String>
         let end: @Sendable () -> Void
     }
 
+    /// A stream of SSE text for one page, or nil when `maximumConnections` listen already. The
+    /// stream ends on shutdown, after `maximumAge`, or when the page goes away.
     func listen(name: String?) async throws -> Listening? {
         if state.withLock({ $0.position == nil }) {
             // The first listener: what comes next starts at the feed's end now.
@@ -151,9 +152,11 @@ final class LiveEvents: Service, Sendable {
             broadcast("event: record\ndata: \(data)\n\n") { $0.name == nil }
         }
         let watched = state.withLock { Set($0.listeners.values.compactMap(\.name)) }.intersection(changedNames)
+        guard !watched.isEmpty else { return last }
+        let perName = try await counts.counts(nameKeys: Array(watched))
+        let names = try await labels.labels(for: Array(Set(perName.values.joined().map(\.origin))))
         for name in watched {
-            let headCounts = HeadCounts(perNode: try await counts.counts(nameKey: name), localNode: node.id)
-            let names = try await labels.labels(for: headCounts.perNode.map(\.origin))
+            let headCounts = HeadCounts(perNode: perName[name] ?? [], localNode: node.id)
             let perNode = headCounts.perNode.map { entry -> [String: Any] in
                 [
                     "nodeId": entry.origin,

@@ -104,6 +104,20 @@ struct LookupCountRepository {
         func decodeRow(_ row: PostgresRow) throws -> Row { try row.decode(Row.self) }
     }
 
+    /// Every origin's counter for each of `nameKeys`, in one statement (names without counters
+    /// are absent).
+    func counts(nameKeys: [String]) async throws -> [String: [HeadCounts.NodeCount]] {
+        try await database.query(
+            "SELECT name_key, origin, count FROM lookup_counts WHERE name_key = ANY(\(nameKeys))"
+        ) { rows in
+            var counts: [String: [HeadCounts.NodeCount]] = [:]
+            for try await (name, origin, count) in rows.decode((String, String, Int64).self) {
+                counts[name, default: []].append(.init(origin: origin, count: count))
+            }
+            return counts
+        }
+    }
+
     func counts(nameKey: String) async throws -> [HeadCounts.NodeCount] {
         try await database.query(
             "SELECT origin, count FROM lookup_counts WHERE name_key = \(nameKey)", Self.nodeCounts)
