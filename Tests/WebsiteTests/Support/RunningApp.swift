@@ -68,6 +68,9 @@ func testConfiguration(database: String, upstream: String, _ extra: [String: Str
         // Dozens of nodes share two cores while the suite runs: a one-row query can take longer
         // than the watch's default 0.6 s without the database being gone.
         "DATABASE_WATCH_SECONDS": "3",
+        // For the same reason a request may wait longer than the default 5 s (CI's Docker run saw a
+        // lookup of the three-node mesh answered 503 while the machine was busy).
+        "DATABASE_TIMEOUT_SECONDS": "15",
         "LOG_LEVEL": ProcessInfo.processInfo.environment["TEST_LOG_LEVEL"] ?? "error", "PEERS_FILE": "/nonexistent",
     ]
     environment.merge(extra) { $1 }
