@@ -101,7 +101,9 @@ struct Database: Sendable {
     ) async throws -> Result {
         try await guarded { [client, logger, usage] in
             try await usage.lease(client) { connection in
-                try await decode(try await connection.query(query, logger: logger))
+                try await Self.retryingLockConflicts(logger: logger) {
+                    try await decode(try await connection.query(query, logger: logger))
+                }
             }
         }
     }
@@ -112,7 +114,9 @@ struct Database: Sendable {
     where Statement.Row: Sendable {
         try await guarded { [client, logger, usage] in
             try await usage.lease(client) { connection in
-                try await connection.executeCollecting(statement, logger: logger)
+                try await Self.retryingLockConflicts(logger: logger) {
+                    try await connection.executeCollecting(statement, logger: logger)
+                }
             }
         }
     }
@@ -132,20 +136,52 @@ struct Database: Sendable {
     }
 
     /// Runs `work` on one pooled connection without a transaction (one statement is atomic by
-    /// itself), within the deadline.
+    /// itself), within the deadline. Not run again on a lock conflict: statements before the
+    /// failed one may have committed.
     func withConnection<T: Sendable>(
         _ work: @escaping @Sendable (PostgresConnection) async throws -> T
     ) async throws -> T {
         try await guarded { [client, usage] in try await usage.lease(client) { try await work($0) } }
     }
 
-    /// Runs `work` in a transaction on one pooled connection, all within the deadline.
+    /// Runs `work` in a transaction on one pooled connection, all within the deadline; from the
+    /// start again when PostgreSQL aborted the transaction over a lock conflict.
     func transaction<T: Sendable>(
         _ work: @escaping @Sendable (PostgresConnection) async throws -> T
     ) async throws -> T {
         try await guarded { [client, logger, usage] in
             try await usage.lease(client) { connection in
-                try await connection.withTransaction(logger: logger) { connection in try await work(connection) }
+                try await Self.retryingLockConflicts(logger: logger) {
+                    try await connection.withTransaction(logger: logger) { connection in try await work(connection) }
+                }
+            }
+        }
+    }
+
+    /// SQLSTATEs of a statement or transaction that PostgreSQL aborted, having changed nothing,
+    /// because it conflicted with a concurrent one: `40P01` (deadlock: two statements each waiting
+    /// for a row the other locked, as a lookup's counters and a neighbour's merge can, each
+    /// updating per-name totals of several names) and `40001` (serialization failure).
+    static let lockConflictStates: Set<String> = ["40P01", "40001"]
+    /// Attempts of one statement or transaction before its lock conflict reaches the caller.
+    static let lockConflictAttempts = 4
+
+    /// Runs `work` again, after a short random pause, while PostgreSQL aborts it over a lock
+    /// conflict (the caller's deadline still bounds the whole).
+    static func retryingLockConflicts<T>(logger: Logger, _ work: () async throws -> T) async throws -> T {
+        var attempt = 1
+        while true {
+            do {
+                return try await work()
+            } catch let error as PSQLError
+                where attempt < lockConflictAttempts
+                && lockConflictStates.contains(error.serverInfo?[.sqlState] ?? "")
+            {
+                logger.notice(
+                    "a statement was aborted over a lock conflict; running it again",
+                    metadata: ["sqlstate": "\(error.serverInfo?[.sqlState] ?? "")", "attempt": "\(attempt)"])
+                try await Task.sleep(for: .milliseconds(Int.random(in: 1...10) * attempt))
+                attempt += 1
             }
         }
     }

@@ -65,7 +65,11 @@ struct MergeRepository {
 
     private func run(_ statement: MergeStatement, on connection: PostgresConnection) async throws -> Outcome {
         var outcome: Outcome?
-        for (profiles, counts, nodes, allowed) in try await connection.executeCollecting(statement, logger: logger) {
+        // One statement: aborted over a lock conflict (name totals of a lookup), it changed nothing.
+        let rows = try await Database.retryingLockConflicts(logger: logger) {
+            try await connection.executeCollecting(statement, logger: logger)
+        }
+        for (profiles, counts, nodes, allowed) in rows {
             guard allowed else { throw LeaseLost() }
             outcome = Outcome(profilesChanged: Int(profiles), countsChanged: Int(counts), nodesChanged: Int(nodes))
         }

@@ -52,8 +52,10 @@ import Testing
                             group.addTask {
                                 for i in 0..<perClient {
                                     let name = names[(index + client + i) % names.count]
-                                    let status = try await fetch("\(node.url)/heads/\(name)").status
-                                    if status != 200 { throw TestFailure("lookup answered \(status)") }
+                                    let page = try await fetch("\(node.url)/heads/\(name)")
+                                    if page.status != 200 {
+                                        throw TestFailure("lookup answered \(page.status): \(page.text.suffix(1500))")
+                                    }
                                 }
                             }
                         }
