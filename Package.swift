@@ -91,7 +91,9 @@ let package = Package(
                 .product(name: "_ConnectionPoolModule", package: "postgres-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Configuration", package: "swift-configuration"),
-            ]
+            ],
+            // Answers and a database dump recorded from earlier versions' binaries (PreviousVersionTests).
+            resources: [.copy("Fixtures")]
         ),
     ],
     swiftLanguageModes: [.v6]

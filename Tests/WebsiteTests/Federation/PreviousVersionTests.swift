@@ -1,0 +1,138 @@
+import Foundation
+import SyncProtocol
+import Testing
+
+@testable import Website
+
+/// The previous minor version, as its own binary answered and stored: its wire answers replayed
+/// by a fake neighbour, and a dump of its database upgraded in place (docs/protocol.md,
+/// Compatibility). Recorded by `scripts/record-fixtures` from that version's binary.
+@Suite struct PreviousVersionTests {
+    /// The versions whose recordings are replayed: every minor version this one interoperates with.
+    static let versions = ["0.2.0"]
+    /// The realm the recorded node named, as a default-configured node does (its lookups went to
+    /// a stand-in); this node is configured the same.
+    static let defaultRealm = AppConfiguration.realm(of: AppConfiguration.defaultMojangAPIURL)
+
+    /// Each name's count as the recorded node counted it.
+    static func counts(_ recorded: RecordedNeighbour) -> [String: Int64] {
+        Dictionary(recorded.manifest.lookups.map { ($0, 1) }, uniquingKeysWith: +)
+    }
+
+    /// Everything a node of the previous version serves reaches this one: counts, profiles, head
+    /// images by hash and the node's name, with nothing refused or left unasked.
+    @Test(arguments: versions) func aNeighbourOfThePreviousVersionIsPulledCompletely(version: String) async throws {
+        let recorded = try RecordedNeighbour(version: version)
+        let counts = Self.counts(recorded)
+        try await withFakeUpstream { upstream in
+            try await recorded.run { neighbourURL in
+                try await withNodes([["UPSTREAM_REALM": Self.defaultRealm]], upstream: upstream) { nodes in
+                    let node = nodes[0]
+                    try "\(neighbourURL)\n".write(toFile: node.peersFile, atomically: true, encoding: .utf8)
+                    // Each name's count, head and profile, and the node's name.
+                    let expected = counts.keys.sorted().map { "\($0):\(counts[$0]!):head" } + ["previous-node"]
+                    let state = {
+                        try await TestDatabase.scalar(
+                            node.database,
+                            """
+                            SELECT array_to_string(array(
+                                SELECT c.name_key || ':' || c.count || ':' || CASE WHEN a.sha256 IS NULL THEN '-' ELSE 'head' END
+                                FROM lookup_counts c LEFT JOIN profiles p USING (name_key)
+                                    LEFT JOIN avatars a ON a.sha256 = p.avatar_sha256
+                                WHERE c.origin = \(recorded.manifest.nodeId) ORDER BY c.name_key
+                            ) || array(SELECT name FROM node_records WHERE origin = \(recorded.manifest.nodeId)), ',')
+                            """, as: String.self)
+                    }
+                    let complete = try await eventually(timeout: .seconds(30)) {
+                        try await state() == expected.joined(separator: ",")
+                    }
+                    let reached = try await state() ?? ""
+                    #expect(complete, "reached: \(reached)")
+                    for name in counts.keys.sorted() {
+                        let head = try await fetch("\(node.url)/api/v1/heads/\(name)")
+                        #expect(head.status == 200)
+                        #expect(head.text.contains("\"totalCount\":\(counts[name]!)"))
+                        #expect(head.text.contains("previous-node"))
+                    }
+                    for (request, file) in recorded.manifest.answers where request.hasPrefix("/api/v1/avatars/") {
+                        let image = try await fetch("\(node.url)\(request)")
+                        #expect(image.status == 200)
+                        #expect(Data(image.body) == (try recorded.file(file)))
+                    }
+                    let rejected = try await TestDatabase.scalar(
+                        node.database,
+                        "SELECT count(*) FROM peers WHERE state_reason IS NOT NULL OR rejected_total > 0",
+                        as: Int64.self)
+                    #expect(rejected == 0)
+                    #expect(recorded.unanswered.isEmpty, "asked what the previous version never answered")
+                }
+            }
+        }
+    }
+
+    /// The previous version's digests of the same records are this version's (node records are in
+    /// no range): anti-entropy between the two finds nothing to repair once the feed has
+    /// delivered everything.
+    @Test(arguments: versions) func digestsAgreeWithThePreviousVersion(version: String) async throws {
+        let recorded = try RecordedNeighbour(version: version)
+        let theirs = try Self.ranges(try #require(try recorded.answer(to: "/api/v1/digests?prefix=")))
+        try await withFakeUpstream { upstream in
+            try await recorded.run { neighbourURL in
+                try await withNodes([["UPSTREAM_REALM": Self.defaultRealm]], upstream: upstream) { nodes in
+                    let node = nodes[0]
+                    try "\(neighbourURL)\n".write(toFile: node.peersFile, atomically: true, encoding: .utf8)
+                    let counts = Self.counts(recorded)
+                    #expect(
+                        try await eventually(timeout: .seconds(30)) {
+                            for (name, count) in counts where try await node.total(name) != count { return false }
+                            return true
+                        })
+                    let ours = try Self.ranges(Data(try await fetch("\(node.url)/api/v1/digests?prefix=").body))
+                    #expect(ours == theirs)
+                }
+            }
+        }
+    }
+
+    /// A database the previous version's binary made is upgraded in place: same node, every
+    /// count and profile, pages that answer, and a feed a node of this version pulls completely.
+    @Test(arguments: versions) func aDatabaseOfThePreviousVersionIsUpgradedInPlace(version: String) async throws {
+        let recorded = try RecordedNeighbour(version: version)
+        let counts = Self.counts(recorded)
+        let url = try await TestDatabase.create()
+        let dump = PlainDump(String(decoding: try recorded.file("database.sql"), as: UTF8.self))
+        try await TestDatabase.withClient(url) { client in try await dump.load(into: client) }
+        try await withFakeUpstream { upstream in
+            try await withNodes([["DATABASE_URL": url], [:]], upstream: upstream) { nodes in
+                let (upgraded, fresh) = (nodes[0], nodes[1])
+                #expect(try await upgraded.nodeID() == recorded.manifest.nodeId)
+                for (name, count) in counts {
+                    #expect(try await upgraded.total(name) == count)
+                    let head = try await fetch("\(upgraded.url)/api/v1/heads/\(name)")
+                    #expect(head.status == 200)
+                    #expect(head.text.contains("\"totalCount\":\(count)"))
+                }
+                #expect(
+                    try await TestDatabase.scalar(url, "SELECT count(*) FROM schema_migrations", as: Int64.self)
+                        == Int64(Migrations.all.count))
+                let front = try await fetch("\(upgraded.url)/")
+                #expect(front.status == 200)
+                for name in counts.keys { #expect(front.text.lowercased().contains(name)) }
+                try fresh.connect(to: [upgraded])
+                #expect(
+                    try await eventually(timeout: .seconds(30)) {
+                        for (name, count) in counts where try await fresh.total(name) != count { return false }
+                        return try await TestDatabase.scalar(
+                            fresh.database, "SELECT count(*) FROM profiles WHERE avatar_sha256 IS NOT NULL",
+                            as: Int64.self) == Int64(counts.count)
+                    })
+            }
+        }
+    }
+
+    /// "count digest" by range prefix, from a digests answer.
+    static func ranges(_ data: Data) throws -> [String: String] {
+        let document = try JSONDecoder().decode(DigestsDocument.self, from: data)
+        return Dictionary(document.ranges.map { ($0.prefix, "\($0.count) \($0.digest)") }) { first, _ in first }
+    }
+}
