@@ -94,14 +94,7 @@ final class PeerPuller: Sendable {
 
     /// Why this neighbour's profiles are not merged, or nil when its upstream is ours.
     var realmRefusal: String? {
-        let named = target.withLock { $0.upstreamRealm }
-        let theirs = named ?? AppConfiguration.realmOfNeighboursNamingNone
-        guard theirs != settings.upstreamRealm else { return nil }
-        guard named != nil else {
-            return "profiles refused: the neighbour names no profile service (a release before 0.2.0), taken as "
-                + "\(theirs); this node uses \(settings.upstreamRealm)"
-        }
-        return "profiles refused: the neighbour uses \(theirs), this node \(settings.upstreamRealm)"
+        BatchScreen.realmRefusal(named: target.withLock { $0.upstreamRealm }, ours: settings.upstreamRealm)
     }
 
     /// Pulls until the task is cancelled, then gives the lease up.
@@ -256,7 +249,7 @@ final class PeerPuller: Sendable {
                 if let checkedAhead { screen(checkedAhead) } else {
                     await check(document.records, unreadable: document.unreadable)
                 }
-            if checked.rejected["upstream_realm", default: 0] > 0 { profilesRefused = true }
+            if checked.rejected[BatchScreen.realmReason, default: 0] > 0 { profilesRefused = true }
             let unknown = try await unknownOrigins(in: checked.accepted, allowance: remaining)
             if unknown.count > remaining {
                 // Never more new origins than the allowance: ask again for fewer records (each
@@ -371,42 +364,23 @@ final class PeerPuller: Sendable {
     }
 
     /// Records that may be merged, and the count of the others by reason.
-    typealias Checked = (accepted: [SyncRecord], rejected: [String: Int])
+    typealias Checked = BatchScreen.Outcome
+
+    /// The screen as it stands now: the blocklist and the neighbour's realm may change any time.
+    private var currentScreen: BatchScreen {
+        BatchScreen(rules: settings.rules, blocked: blocklist.blocked, refusesProfiles: realmRefusal != nil)
+    }
 
     /// The records of an answer that may be merged, and the count of the others by reason.
     private func check(_ wireRecords: [WireRecord], unreadable: Int = 0) async -> Checked {
-        var rejected: [String: Int] = unreadable > 0 ? ["malformed": unreadable] : [:]
-        var records: [SyncRecord] = []
-        for wire in wireRecords {
-            if let record = wire.record { records.append(record) } else { rejected["malformed", default: 0] += 1 }
-        }
-        let screened = screen((records, rejected))
-        let verified = await RecordVerifier.verify(batch: screened.accepted, rules: settings.rules)
-        rejected = screened.rejected
-        for (_, why) in verified.rejected { rejected[why.reason, default: 0] += 1 }
-        for (record, why) in verified.rejected.prefix(5) {
+        let (outcome, refusals) = await currentScreen.check(wireRecords, unreadable: unreadable)
+        for (record, why) in refusals.prefix(5) {
             logger.warning("rejected record", metadata: ["origin": "\(record.origin.prefix(12))", "why": "\(why)"])
         }
-        return (verified.accepted, rejected)
+        return outcome
     }
 
-    /// Leaves out the records of blocked origins, and profiles when the neighbour's profile
-    /// service is not this node's.
-    private func screen(_ checked: Checked) -> Checked {
-        var result: Checked = ([], checked.rejected)
-        let refuseProfiles = realmRefusal != nil
-        let blocked = blocklist.blocked
-        for record in checked.accepted {
-            if blocked.contains(record.origin) {
-                result.rejected[RecordVerifier.Rejection.blockedOrigin.reason, default: 0] += 1
-            } else if refuseProfiles, case .profile = record {
-                result.rejected["upstream_realm", default: 0] += 1
-            } else {
-                result.accepted.append(record)
-            }
-        }
-        return result
-    }
+    private func screen(_ checked: Checked) -> Checked { currentScreen.screen(checked) }
 }
 
 extension String {
