@@ -316,10 +316,3 @@ import Testing
         }
     }
 }
-
-/// A flag set once, read from other tasks.
-final class ManagedFlag: Sendable {
-    private let flag = Mutex(false)
-    var value: Bool { flag.withLock { $0 } }
-    func set() { flag.withLock { $0 = true } }
-}
