@@ -33,8 +33,9 @@ enum DatabaseSettings {
             while password.last == "\n" || password.last == "\r" { password.removeLast() }
             configuration.password = String(password)
         }
+        // At least 3: the change listener and the database watch each hold one for good.
         configuration.options.maximumConnections = try settings.integer(
-            .databasePoolSize, default: 16, in: 1...1000)
+            .databasePoolSize, default: 16, in: 3...1000)
         // `off` lets a commit return before its WAL is flushed: a database crash may forget the last
         // fraction of a second of lookups (never half a transaction), for several times the lookup rate.
         let synchronousCommit = settings.string(.databaseSynchronousCommit, default: "on").lowercased()

@@ -35,6 +35,10 @@ final class PeerPuller: Sendable {
         var holder = UUID().uuidString
         /// How often the data is compared with the neighbour's by digests (nil: never).
         var antiEntropyInterval: Duration? = .seconds(300)
+        /// The least time between two pulls from the beginning because the neighbour's realm
+        /// matches again: a neighbour that flips its realm back and forth does not make this node
+        /// pull its whole feed on every flip (what was refused meanwhile comes with the next one).
+        var realmRestartSpacing: Duration = .seconds(600)
     }
 
     /// Where the neighbour answers and what it says of itself; discovery updates it.
@@ -45,6 +49,8 @@ final class PeerPuller: Sendable {
 
     let nodeID: String
     private let target: Mutex<Target>
+    /// When the pull last started again from the beginning because the realm matched again.
+    private let lastRealmRestart = Mutex<ContinuousClock.Instant?>(nil)
     private let settings: Settings
     private let neighbour: NeighbourClient
     private let peers: PeerRepository
@@ -197,7 +203,10 @@ final class PeerPuller: Sendable {
                 allowance.invalidate()
                 continue
             }
-            if profilesRefused, realmRefusal == nil, position != .beginning {
+            if profilesRefused, realmRefusal == nil, position != .beginning,
+                lastRealmRestart.withLock({ $0.map { .now - $0 >= settings.realmRestartSpacing } ?? true })
+            {
+                lastRealmRestart.withLock { $0 = .now }
                 let reason = "the neighbour's profiles are accepted now (its profile service matches): pulling again"
                 notice = reason
                 logger.notice("neighbour's realm matches now; pulling from the beginning")

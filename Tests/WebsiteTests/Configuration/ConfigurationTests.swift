@@ -22,7 +22,8 @@ import Testing
     @Test(arguments: [
         ("HTTP_PORT", "eighty"), ("HTTP_PORT", "70000"), ("MOJANG_API_URL", "ftp://x"), ("AVATAR_URL", "nope"),
         ("PROFILE_CACHE_SECONDS", "-1"), ("UPSTREAM_TIMEOUT_SECONDS", "soon"), ("LOG_LEVEL", "loud"),
-        ("DATABASE_URL", "mysql://x/y"), ("DATABASE_POOL_SIZE", "0"), ("SYNC_WAIT_SECONDS", "61"),
+        ("DATABASE_URL", "mysql://x/y"), ("DATABASE_POOL_SIZE", "0"), ("DATABASE_POOL_SIZE", "2"),
+        ("SYNC_WAIT_SECONDS", "61"),
         ("SYNC_BATCH_SIZE", "0"), ("DISCOVERY_INTERVAL_SECONDS", "never"), ("DATABASE_SYNCHRONOUS_COMMIT", "maybe"),
         ("DATABASE_URL", "postgres://u@db/heads?sslmode=sometimes"), ("DATABASE_PASSWORD_FILE", "/nonexistent/secret"),
         ("TLS_CERTIFICATE_FILE", "/nonexistent/cert.pem"), ("SYNC_TLS_CA_FILE", "/nonexistent/ca.pem"),

@@ -292,9 +292,39 @@ import Testing
                             try await TestDatabase.scalar(b.database, "SELECT count(*) FROM profiles", as: Int64.self)
                                 == 1
                         })
+                    let fromTheBeginning = { neighbour.requestedPositions.filter { $0 == "0" }.count }
+                    #expect(fromTheBeginning() == 2)
+
+                    // It flips again, and serves a profile meanwhile: refused, and not pulled again
+                    // from the beginning when the realm matches once more, since the last such
+                    // pull is less than ten minutes old (the refused profile waits for the next).
+                    neighbour.upstreamRealm = "http://fake-upstream:8090"
+                    #expect(try await eventually { try await Self.stateReason(b, neighbour.nodeID) != nil })
+                    neighbour.append([
+                        neighbour.identity.sign(
+                            ProfileRecord(
+                                nameKey: "jeb_", displayName: "jeb_", uuid: FakePlayers.uuid(for: "jeb_"),
+                                resolvedAtMicros: HostileNeighbour.now, origin: neighbour.nodeID, avatarSHA256: nil))
+                    ])
+                    #expect(
+                        try await eventually {
+                            try await Self.rejections(b, from: neighbour.nodeID) == ["upstream_realm": 2]
+                        })
+                    neighbour.upstreamRealm = Self.realm(upstream)
+                    #expect(try await eventually { try await Self.stateReason(b, neighbour.nodeID) == nil })
+                    // Two more rounds after the realm matched: a restart would have asked for "0".
+                    let asked = neighbour.requestedPositions.count
+                    #expect(try await eventually { neighbour.requestedPositions.count >= asked + 2 })
+                    #expect(fromTheBeginning() == 2)
                 }
             }
         }
+    }
+
+    /// Why the node's federation page says the neighbour is in its state, if it says anything.
+    static func stateReason(_ node: TestNode, _ neighbour: String) async throws -> String? {
+        try await TestDatabase.scalar(
+            node.database, "SELECT state_reason FROM peers WHERE node_id = \(neighbour)", as: String?.self) ?? nil
     }
 
     /// A neighbour that names no realm (a release before 0.2.0) is taken to use the default

@@ -32,7 +32,9 @@ import Testing
         let url = try await TestDatabase.create()
         let state = FakeUpstreamState()
         try await withFakeUpstream(state) { upstream in
-            try await withNode(database: url, upstream: upstream) { node in
+            // A request timed out on a busy machine would be asked again (seen once with the
+            // suite's 4 s while an image was compiled beside it): a deadline that never passes here.
+            try await withNode(database: url, upstream: upstream, ["UPSTREAM_TIMEOUT_SECONDS": "30"]) { node in
                 // A burst of concurrent first lookups, then sequential ones and head requests.
                 try await withThrowingTaskGroup(of: Int.self) { group in
                     for _ in 0..<8 { group.addTask { try await fetch("\(node)/heads/bob").status } }
