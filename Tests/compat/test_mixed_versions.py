@@ -4,7 +4,8 @@ OLD_WEBSITE_BIN is an earlier version's binary, WEBSITE_BIN this one's; DATABASE
 may create databases. A runs OLD and B runs WEBSITE_BIN, each listing the other as its neighbour,
 both naming the default profile service as their realm (as default-configured nodes do; their
 lookups go to a stand-in). Every lookup on either side must reach the other with its count,
-profile, head image and the name of the node it was made on; then A is stopped and started
+profile, head image and the name of the node it was made on (where both versions have node
+names: 0.2.0 on); then A is stopped and started
 again on the same database with WEBSITE_BIN, and the same holds for lookups made after, with
 nothing made before lost. Each arrival is timed; the bound is the long-poll wait plus a few
 seconds.
@@ -55,6 +56,11 @@ class Node:
     def node_info(self):
         return json.loads(get(f"{self.url}/api/v1/node")[1])
 
+    def knows_node_names(self):
+        """Node records came with 0.2.0: an older node shows origins by id only."""
+        version = self.node_info().get("softwareVersion", "0.0.0")
+        return tuple(int(part) for part in version.split(".")[:3]) >= (0, 2, 0)
+
     def head(self, name):
         status, body = get(f"{self.url}/api/v1/heads/{name}")
         return json.loads(body) if status == 200 else None
@@ -88,12 +94,13 @@ def arrival_seconds(made_on, seen_on, name, count):
     """Seconds until `seen_on` shows `name` with `count` lookups, its profile, its head image and
     the name of the node it was made on; fails past the bound."""
     start = time.monotonic()
+    named = made_on.knows_node_names() and seen_on.knows_node_names()
 
     def arrived():
         head = seen_on.head(name)
         if not head or head.get("totalCount") != count or not head.get("uuid"):
             return False
-        if made_on.name not in {entry["name"] for entry in head["perNode"]}:
+        if named and made_on.name not in {entry.get("name") for entry in head["perNode"]}:
             return False
         return get(f"{seen_on.url}{head['avatarUrl']}")[0] == 200
 
