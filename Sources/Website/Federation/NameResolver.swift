@@ -23,11 +23,14 @@ public struct SystemNameResolver: NameResolver {
     }
 
     public func addresses(of host: String) async throws -> [String] {
-        // On the heap: the later of the two answers comes after this function has returned.
-        let answered = AnsweredOnce()
+        let answered = Mutex(false)
         return try await withCheckedThrowingContinuation { continuation in
             let answer = { @Sendable (result: Result<[String], any Error>) in
-                if answered.first() { continuation.resume(with: result) }
+                let first = answered.withLock { done in
+                    defer { done = true }
+                    return !done
+                }
+                if first { continuation.resume(with: result) }
             }
             DispatchQueue.global().async { answer(Result { try Self.resolve(host) }) }
             DispatchQueue.global().asyncAfter(deadline: .now() + timeout.seconds) {
@@ -56,18 +59,6 @@ public struct SystemNameResolver: NameResolver {
             entry = info.ai_next
         }
         return addresses
-    }
-}
-
-/// True for the first caller only.
-private final class AnsweredOnce: Sendable {
-    private let done = Mutex(false)
-
-    func first() -> Bool {
-        done.withLock { done in
-            defer { done = true }
-            return !done
-        }
     }
 }
 
