@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -11,30 +10,14 @@ public protocol NameResolver: Sendable {
     func addresses(of host: String) async throws -> [String]
 }
 
-/// The system resolver (`getaddrinfo`, so `/etc/hosts` and DNS), run off the event loops. A name
-/// that gets no answer within `timeout` fails (a DNS server that forwards unknown names to an
-/// unreachable upstream, as podman's does offline, can hold `getaddrinfo` for many seconds; the
-/// call is left to finish on its own).
+/// The system resolver (`getaddrinfo`, so `/etc/hosts` and DNS), run off the event loops.
 public struct SystemNameResolver: NameResolver {
-    let timeout: Duration
-
-    public init(timeout: Duration = .seconds(2)) {
-        self.timeout = timeout
-    }
+    public init() {}
 
     public func addresses(of host: String) async throws -> [String] {
-        let answered = Mutex(false)
-        return try await withCheckedThrowingContinuation { continuation in
-            let answer = { @Sendable (result: Result<[String], any Error>) in
-                let first = answered.withLock { done in
-                    defer { done = true }
-                    return !done
-                }
-                if first { continuation.resume(with: result) }
-            }
-            DispatchQueue.global().async { answer(Result { try Self.resolve(host) }) }
-            DispatchQueue.global().asyncAfter(deadline: .now() + timeout.seconds) {
-                answer(.failure(ResolutionError(host: host, message: "no answer within \(timeout)")))
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try Self.resolve(host) })
             }
         }
     }

@@ -136,23 +136,9 @@ final class PeerDirectory: Service, Sendable {
     func discover(previous: Round) async -> Round {
         var candidates: [String] = []
         var unresolved: Set<String> = []
-        // Every name at once: one that is slow to answer holds the round no longer than itself.
-        let entries = entries()
-        let resolved = await withTaskGroup(of: (Int, Result<[String], any Error>).self) { [resolver] group in
-            for (index, entry) in entries.enumerated() {
-                group.addTask {
-                    do { return (index, .success(try await Self.candidates(for: entry, resolver: resolver))) } catch {
-                        return (index, .failure(error))
-                    }
-                }
-            }
-            var results = [Result<[String], any Error>?](repeating: nil, count: entries.count)
-            for await (index, result) in group { results[index] = result }
-            return results
-        }
-        for (entry, result) in zip(entries, resolved) {
+        for entry in entries() {
             do {
-                candidates += try result!.get()
+                candidates += try await Self.candidates(for: entry, resolver: resolver)
                 if previous.unresolved.contains(entry.description) {
                     logger.info("neighbour name resolves again", metadata: ["entry": "\(entry)"])
                 }
