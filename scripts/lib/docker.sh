@@ -9,6 +9,9 @@
 #       that honours POSTGRES_USER / POSTGRES_PASSWORD(_FILE) / POSTGRES_DB like the official image
 # A stand-in whose tag exists is not built again (the postgres one also not while its entrypoint
 # is unchanged). Needs ROOT (the repository) and WORK (a scratch folder) set.
+# Under pipefail, `command | grep -q` fails when grep stops reading at its first match and the
+# command then fails to write the rest (curl: "(23) Failed writing body"): these scripts grep with
+# `>/dev/null` instead, which reads to the end.
 STANDIN_DEBIAN=head-lookup-standin/debian:bookworm-slim
 STANDIN_SWIFT=head-lookup-standin/swift:6.3.1-bookworm
 STANDIN_POSTGRES=head-lookup-standin/postgres:15-bookworm
