@@ -23,12 +23,16 @@ public struct RangeDigest: Codable, Sendable, Equatable {
 public struct DigestsDocument: Codable, Sendable, Equatable {
     public var nodeId: String
     public var prefix: String
+    /// The record kinds the digests cover: those asked for (`kinds=`) that the node knows. Absent
+    /// from a node before 0.3.0, whose digests cover profiles and counts.
+    public var kinds: [String]?
     /// Non-empty ranges only.
     public var ranges: [RangeDigest]
 
-    public init(nodeId: String, prefix: String, ranges: [RangeDigest]) {
+    public init(nodeId: String, prefix: String, kinds: [String]? = nil, ranges: [RangeDigest]) {
         self.nodeId = nodeId
         self.prefix = prefix
+        self.kinds = kinds
         self.ranges = ranges
     }
 }
@@ -37,11 +41,14 @@ public struct DigestsDocument: Codable, Sendable, Equatable {
 public struct RecordsDocument: Codable, Sendable {
     public var nodeId: String
     public var prefix: String
+    /// As in ``DigestsDocument/kinds``.
+    public var kinds: [String]?
     public var records: [WireRecord]
 
-    public init(nodeId: String, prefix: String, records: [WireRecord]) {
+    public init(nodeId: String, prefix: String, kinds: [String]? = nil, records: [WireRecord]) {
         self.nodeId = nodeId
         self.prefix = prefix
+        self.kinds = kinds
         self.records = records
     }
 }

@@ -9,5 +9,5 @@ public enum SoftwareVersion {
 
     /// Features of the sync API this node serves, advertised in `/api/v1/node`; a neighbour uses a
     /// feature only when it is listed, and ignores names it does not know.
-    public static let capabilities = ["changes", "epochs", "avatars", "node-records", "digests"]
+    public static let capabilities = ["changes", "epochs", "avatars", "node-records", "digests", "digest-kinds"]
 }

@@ -8,6 +8,9 @@ import SyncProtocol
 struct AntiEntropy {
     let neighbour: NeighbourClient
     let digests: DigestRepository
+    /// The most requests of one round: a neighbour whose digests always differ cannot keep the
+    /// round going for ever.
+    var maximumMessages = RangePlan.maximumMessages
 
     /// What one round cost and found.
     struct Report: Sendable, Equatable {
@@ -22,20 +25,27 @@ struct AntiEntropy {
     ) async throws -> Report {
         var report = Report()
         var pending = [""]
+        /// The kinds both sides digest: every kind asked for, then those the first answer covers
+        /// (``RecordKind/digestedBefore030`` from a neighbour that names none).
+        var kinds: [RecordKind]?
         while let prefix = pending.popLast() {
             try Task.checkCancellation()
-            guard report.messages < RangePlan.maximumMessages else { throw AntiEntropyError.tooManyMessages }
-            let (remote, bytes) = try await neighbour.digests(at: base, prefix: prefix)
+            guard report.messages < maximumMessages else { throw AntiEntropyError.tooManyMessages(maximumMessages) }
+            let (remote, bytes) = try await neighbour.digests(
+                at: base, prefix: prefix, kinds: kinds ?? RecordKind.allCases)
             guard remote.nodeId == nodeID else { throw NeighbourError.wrongNode(remote.nodeId) }
-            guard RangePlan.isValid(remote.ranges, under: prefix) else { throw NeighbourError.malformed }
+            guard RangePlan.isValid(remote.ranges, under: prefix) else { throw NeighbourError.badDigests }
+            let covered = try Self.kinds(covered: remote.kinds, asked: kinds ?? RecordKind.allCases)
+            guard kinds == nil || covered == kinds! else { throw NeighbourError.badDigests }
+            kinds = covered
             report.messages += 1
             report.bytes += bytes
-            let local = try await digests.digests(prefix: prefix)
+            let local = try await digests.digests(prefix: prefix, kinds: covered)
             let plan = RangePlan.compare(local: local, remote: remote.ranges)
             pending += plan.split
             for range in plan.fetch {
-                guard report.messages < RangePlan.maximumMessages else { throw AntiEntropyError.tooManyMessages }
-                let (document, bytes) = try await neighbour.records(at: base, prefix: range)
+                guard report.messages < maximumMessages else { throw AntiEntropyError.tooManyMessages(maximumMessages) }
+                let (document, bytes) = try await neighbour.records(at: base, prefix: range, kinds: covered)
                 report.messages += 1
                 report.bytes += bytes
                 report.rangesFetched += 1
@@ -45,12 +55,24 @@ struct AntiEntropy {
         }
         return report
     }
+
+    /// The kinds an answer covers: those it names, all of them asked for; the kinds of a
+    /// neighbour before 0.3.0 when it names none.
+    static func kinds(covered names: [String]?, asked: [RecordKind]) throws -> [RecordKind] {
+        guard let names else { return RecordKind.digestedBefore030 }
+        let covered = RecordKind.list(names.joined(separator: ","))
+        guard covered.count == names.count, covered.allSatisfy(asked.contains) else { throw NeighbourError.badDigests }
+        return covered
+    }
 }
 
 enum AntiEntropyError: Error, CustomStringConvertible {
-    case tooManyMessages
+    case tooManyMessages(Int)
 
     var description: String {
-        "anti-entropy round stopped after \(RangePlan.maximumMessages) requests; the rest waits for the next round"
+        switch self {
+        case .tooManyMessages(let count):
+            "round stopped after \(count) requests (the neighbour's digests kept differing); the rest waits for the next round"
+        }
     }
 }

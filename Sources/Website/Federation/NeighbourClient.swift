@@ -38,17 +38,25 @@ struct NeighbourClient: Sendable {
         return try decode(ChangesDocument.self, from: body)
     }
 
-    /// Digests of the ranges under `prefix`, and the answer's size in bytes.
-    func digests(at base: String, prefix: String) async throws -> (DigestsDocument, Int) {
-        let body = try await get(base, "/api/v1/digests?prefix=\(prefix)", deadline: timeout, limit: 256 * 1024)
+    /// Digests of the ranges under `prefix` over `kinds` (all kinds a neighbour before 0.3.0
+    /// digests when nil), and the answer's size in bytes.
+    func digests(at base: String, prefix: String, kinds: [RecordKind]?) async throws -> (DigestsDocument, Int) {
+        let body = try await get(
+            base, "/api/v1/digests?prefix=\(prefix)\(Self.kindsParameter(kinds))", deadline: timeout, limit: 256 * 1024)
         return (try decode(DigestsDocument.self, from: body), body.readableBytes)
     }
 
-    /// The records of a range, and the answer's size in bytes.
-    func records(at base: String, prefix: String) async throws -> (RecordsDocument, Int) {
+    /// The records of a range, of `kinds` as in ``digests(at:prefix:kinds:)``, and the answer's
+    /// size in bytes.
+    func records(at base: String, prefix: String, kinds: [RecordKind]?) async throws -> (RecordsDocument, Int) {
         let body = try await get(
-            base, "/api/v1/records?prefix=\(prefix)", deadline: timeout, limit: maximumResponseBytes)
+            base, "/api/v1/records?prefix=\(prefix)\(Self.kindsParameter(kinds))", deadline: timeout,
+            limit: maximumResponseBytes)
         return (try decode(RecordsDocument.self, from: body), body.readableBytes)
+    }
+
+    private static func kindsParameter(_ kinds: [RecordKind]?) -> String {
+        kinds.map { "&kinds=\($0.map(\.rawValue).joined(separator: ","))" } ?? ""
     }
 
     /// A head by hash; the bytes must hash to the name and be a PNG within the size bound.
@@ -88,6 +96,7 @@ enum NeighbourError: Error, CustomStringConvertible, Equatable {
     case hashMismatch
     case wrongNode(String)
     case badPosition
+    case badDigests
 
     var description: String {
         switch self {
@@ -97,6 +106,7 @@ enum NeighbourError: Error, CustomStringConvertible, Equatable {
         case .hashMismatch: return "head bytes do not hash to their name"
         case .wrongNode(let id): return "address now serves node \(id.prefix(12))…"
         case .badPosition: return "feed position went backwards or is malformed"
+        case .badDigests: return "digests outside the range asked for, or of kinds not asked for"
         }
     }
 }

@@ -39,6 +39,8 @@ final class PeerPuller: Sendable {
         /// matches again: a neighbour that flips its realm back and forth does not make this node
         /// pull its whole feed on every flip (what was refused meanwhile comes with the next one).
         var realmRestartSpacing: Duration = .seconds(600)
+        /// The most digest and records requests of one anti-entropy round.
+        var antiEntropyMaximumMessages = RangePlan.maximumMessages
     }
 
     /// Where the neighbour answers and what it says of itself; discovery updates it.
@@ -163,6 +165,8 @@ final class PeerPuller: Sendable {
         /// when the realm matches again (it was upgraded or reconfigured), everything is pulled
         /// again, so that nothing refused for a reason that cleared stays lost.
         var profilesRefused = false
+        /// Anti-entropy rounds with this neighbour that failed in a row.
+        var antiEntropyFailures = 0
         /// The next batch, asked for while the current one is checked and merged (pipelining).
         var prefetch: Prefetch?
         defer { prefetch?.task.cancel() }
@@ -180,11 +184,17 @@ final class PeerPuller: Sendable {
             {
                 do {
                     try await antiEntropyRound(base: base)
+                    antiEntropyFailures = 0
                 } catch {
                     if Task.isCancelled { return }
+                    // Said on the federation page (the neighbour's last error), and the next round
+                    // waits longer: a neighbour whose digests lie costs a bounded number of
+                    // requests per round, and fewer rounds.
+                    antiEntropyFailures += 1
                     logger.warning("anti-entropy round failed", metadata: ["error": "\(error)"])
+                    try await peers.recordError(nodeID: nodeID, error: "anti-entropy: \(error)")
                 }
-                nextAntiEntropy = ContinuousClock.now + interval
+                nextAntiEntropy = ContinuousClock.now + interval * (1 << min(antiEntropyFailures, 4))
                 // Renew the lease for the wait that follows; the round may have merged new origins.
                 let renewed = ContinuousClock.now
                 guard
@@ -312,12 +322,15 @@ final class PeerPuller: Sendable {
     func antiEntropyRound(base: String) async throws -> AntiEntropy.Report {
         let started = ContinuousClock.now
         do {
-            let reconciler = AntiEntropy(neighbour: neighbour, digests: DigestRepository(database: database))
+            let reconciler = AntiEntropy(
+                neighbour: neighbour, digests: DigestRepository(database: database),
+                maximumMessages: settings.antiEntropyMaximumMessages)
             var merged = 0
             let report = try await reconciler.reconcile(with: base, nodeID: nodeID) { wire in
                 merged += try await mergeRepaired(wire)
             }
-            metrics.antiEntropy(neighbour: nodeID, report: report, merged: merged)
+            metrics.antiEntropy(
+                neighbour: nodeID, report: report, merged: merged, seconds: (ContinuousClock.now - started).seconds)
             let level: Logger.Level = merged > 0 ? .notice : .debug
             logger.log(
                 level: level, "anti-entropy round",

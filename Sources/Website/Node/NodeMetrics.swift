@@ -89,9 +89,14 @@ final class NodeMetrics: Sendable {
         ).set(Double(lag))
     }
 
-    func antiEntropy(neighbour: String, report: AntiEntropy.Report, merged: Int) {
+    func antiEntropy(neighbour: String, report: AntiEntropy.Report, merged: Int, seconds: Double) {
         let labels = [("neighbour", neighbour)]
         counter("anti_entropy_rounds", "Anti-entropy rounds per neighbour", labels).increment()
+        gauge(
+            "anti_entropy_last_round",
+            "Wall time of the last anti-entropy round per neighbour, both databases included",
+            labels, unit: "seconds"
+        ).set(seconds)
         counter("anti_entropy_messages", "Digest and records requests made by anti-entropy", labels)
             .increment(by: Int64(report.messages))
         registry.makeCounter(

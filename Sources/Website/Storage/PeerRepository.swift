@@ -95,6 +95,12 @@ struct PeerRepository {
         )
     }
 
+    /// An error shown on the federation page, the neighbour's state left as it is.
+    func recordError(nodeID: String, error: String) async throws {
+        try await database.execute(
+            "UPDATE peers SET last_error = \(error), last_error_at = now() WHERE node_id = \(nodeID)")
+    }
+
     func recordState(nodeID: String, state: PeerState, reason: String? = nil, error: String? = nil) async throws {
         try await database.execute(
             """

@@ -1,6 +1,7 @@
-/// The kinds of record a node stores and exchanges, with the table each lives in: the one list
-/// that code touching every kind reads (the epoch re-stamp, the feed's "written but not served"
-/// check). A new kind is an entry here plus its migration.
+/// The kinds of record a node stores and exchanges, with what every piece of code that touches
+/// all kinds needs to know of each: the one list that the changes feed, its "written but not
+/// served" check, the epoch re-stamp and the digests read. A new kind is an entry here plus its
+/// migration (its table with the feed's `xid` and `seq` columns, and its digest triggers).
 enum RecordKind: String, CaseIterable, Sendable {
     case profile
     case count
@@ -13,5 +14,68 @@ enum RecordKind: String, CaseIterable, Sendable {
         case .count: "lookup_counts"
         case .node: "node_records"
         }
+    }
+
+    /// The kind's letter in the feed's rows and in `digest_buckets.kind`.
+    var letter: String {
+        switch self {
+        case .profile: "p"
+        case .count: "c"
+        case .node: "n"
+        }
+    }
+
+    /// The column whose md5 places a record in a range of the digests.
+    var rangeKey: String {
+        switch self {
+        case .profile, .count: "name_key"
+        case .node: "origin"
+        }
+    }
+
+    /// A row's 64-bit content hash, by the functions of ``AddDigestBuckets``.
+    var contentHash: String {
+        switch self {
+        case .profile: "digest_hash_profile(name_key, display_name, uuid, resolved_at, origin, avatar_sha256)"
+        case .count: "digest_hash_count(origin, name_key, count, last_lookup_at)"
+        case .node: "digest_hash_node(origin, name, url, software_version, recorded_at)"
+        }
+    }
+
+    /// The row as the feed selects a change (``ChangesFeed/ChangeRow``): kind, xid, seq, name,
+    /// display name, uuid, µs, origin, avatar, count, signature. A node record carries its name,
+    /// URL and software version in the name, display-name and uuid columns.
+    var changeColumns: String {
+        switch self {
+        case .profile:
+            """
+            'p' AS kind, xid, seq, name_key, display_name, uuid, (extract(epoch FROM resolved_at) * 1000000)::bigint \
+            AS micros, origin, avatar_sha256 AS avatar, 0::bigint AS count, signature
+            """
+        case .count:
+            """
+            'c' AS kind, xid, seq, name_key, NULL AS display_name, NULL AS uuid, \
+            (extract(epoch FROM last_lookup_at) * 1000000)::bigint AS micros, origin, NULL AS avatar, count, signature
+            """
+        case .node:
+            """
+            'n' AS kind, xid, seq, name AS name_key, url AS display_name, software_version AS uuid, \
+            (extract(epoch FROM recorded_at) * 1000000)::bigint AS micros, origin, NULL AS avatar, 0::bigint AS count, \
+            signature
+            """
+        }
+    }
+
+    /// The kinds a neighbour means when it names none: those of 0.2.0's digests.
+    static let digestedBefore030: [RecordKind] = [.profile, .count]
+
+    /// Kinds from a comma-separated list of their names; names this version does not know are
+    /// left out (a newer neighbour may ask for more).
+    static func list(_ text: String) -> [RecordKind] {
+        var kinds: [RecordKind] = []
+        for name in text.split(separator: ",") {
+            if let kind = RecordKind(rawValue: String(name)), !kinds.contains(kind) { kinds.append(kind) }
+        }
+        return kinds
     }
 }

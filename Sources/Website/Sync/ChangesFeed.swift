@@ -41,12 +41,14 @@ struct ChangesFeed {
     /// the change is served once it ends, which no notification announces.
     func hasWrites(after position: FeedPosition) async throws -> Bool {
         let transaction = String(position.transaction)
+        let exists = RecordKind.allCases.map {
+            "EXISTS (SELECT 1 FROM \($0.table) WHERE (xid, seq) > ($1::text::xid8, $2::int8))"
+        }
+        var bindings = PostgresBindings()
+        bindings.append(transaction)
+        bindings.append(position.sequence)
         return try await database.values(
-            """
-            SELECT EXISTS (SELECT 1 FROM profiles WHERE (xid, seq) > (\(transaction)::text::xid8, \(position.sequence)))
-                OR EXISTS (SELECT 1 FROM lookup_counts WHERE (xid, seq) > (\(transaction)::text::xid8, \(position.sequence)))
-                OR EXISTS (SELECT 1 FROM node_records WHERE (xid, seq) > (\(transaction)::text::xid8, \(position.sequence)))
-            """, as: Bool.self
+            PostgresQuery(unsafeSQL: "SELECT \(exists.joined(separator: " OR "))", binds: bindings), as: Bool.self
         ).first ?? false
     }
 
@@ -63,29 +65,18 @@ struct ChangesFeed {
             WITH \(ChangesFeed.horizonCTE)
             SELECT kind, xid::text, seq, name_key, display_name, uuid, micros, origin, avatar, count, signature,
                    (SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM change_seq) AS latest
-            FROM (
-                (SELECT 'p' AS kind, xid, seq, name_key, display_name, uuid,
-                        (extract(epoch FROM resolved_at) * 1000000)::bigint AS micros, origin,
-                        avatar_sha256 AS avatar, 0::bigint AS count, signature
-                 FROM profiles, horizon
-                 WHERE (xid, seq) > ($1::text::xid8, $2::int8) AND xid < horizon.xmin
-                 ORDER BY xid, seq LIMIT $3::int8)
-                UNION ALL
-                (SELECT 'c', xid, seq, name_key, NULL, NULL, (extract(epoch FROM last_lookup_at) * 1000000)::bigint,
-                        origin, NULL, count, signature
-                 FROM lookup_counts, horizon
-                 WHERE (xid, seq) > ($1::text::xid8, $2::int8) AND xid < horizon.xmin
-                 ORDER BY xid, seq LIMIT $3::int8)
-                UNION ALL
-                (SELECT 'n', xid, seq, name, url, software_version,
-                        (extract(epoch FROM recorded_at) * 1000000)::bigint, origin, NULL, 0, signature
-                 FROM node_records, horizon
-                 WHERE (xid, seq) > ($1::text::xid8, $2::int8) AND xid < horizon.xmin
-                 ORDER BY xid, seq LIMIT $3::int8)
-            ) AS changes
+            FROM (\(branches)) AS changes
             ORDER BY changes.xid, changes.seq
             LIMIT $3::int8
             """
+
+        /// Each kind's changes after the position, in feed order, at most the limit.
+        private static let branches = RecordKind.allCases.map {
+            """
+            (SELECT \($0.changeColumns) FROM \($0.table), horizon
+             WHERE (xid, seq) > ($1::text::xid8, $2::int8) AND xid < horizon.xmin ORDER BY xid, seq LIMIT $3::int8)
+            """
+        }.joined(separator: " UNION ALL ")
 
         var after: FeedPosition
         var limit: Int

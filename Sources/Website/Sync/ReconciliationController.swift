@@ -23,21 +23,40 @@ struct ReconciliationController<Context: RequestContext> {
         return prefix
     }
 
+    /// The kinds asked for: `kinds=` names them (comma-separated; names this version does not
+    /// know are left out, and the answer says which it covered); without it, those a node before
+    /// 0.3.0 digests, so that its digests and ours compare.
+    private static func kinds(_ request: Request) throws -> [RecordKind]? {
+        guard let text = request.uri.queryParameters.get("kinds") else { return nil }
+        guard text.utf8.count <= 200 else {
+            throw HTTPError(.badRequest, message: "kinds is a comma-separated list of record kinds.")
+        }
+        return RecordKind.list(text)
+    }
+
     @Sendable func rangeDigests(request: Request, context: Context) async throws -> DigestsDocument {
         let prefix = try Self.prefix(request)
         guard prefix.utf8.count < RangePlan.maximumPrefixLength else {
             throw HTTPError(.badRequest, message: "A range this narrow is not split further; ask for its records.")
         }
-        return DigestsDocument(nodeId: node.id, prefix: prefix, ranges: try await digests.digests(prefix: prefix))
+        let asked = try Self.kinds(request)
+        let kinds = asked ?? RecordKind.digestedBefore030
+        return DigestsDocument(
+            nodeId: node.id, prefix: prefix, kinds: asked.map { $0.map(\.rawValue) },
+            ranges: try await digests.digests(prefix: prefix, kinds: kinds))
     }
 
     @Sendable func records(request: Request, context: Context) async throws -> RecordsDocument {
         let prefix = try Self.prefix(request)
-        let changes = try await digests.records(prefix: prefix, limit: RangePlan.maximumRecords)
+        let asked = try Self.kinds(request)
+        let changes = try await digests.records(
+            prefix: prefix, kinds: asked ?? RecordKind.digestedBefore030, limit: RangePlan.maximumRecords)
         guard changes.count <= RangePlan.maximumRecords else {
             throw HTTPError(.badRequest, message: "This range holds too many records; ask for a longer prefix.")
         }
-        return RecordsDocument(nodeId: node.id, prefix: prefix, records: await signer.wireRecords(changes))
+        return RecordsDocument(
+            nodeId: node.id, prefix: prefix, kinds: asked.map { $0.map(\.rawValue) },
+            records: await signer.wireRecords(changes))
     }
 }
 

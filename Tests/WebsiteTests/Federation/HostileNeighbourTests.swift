@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 import FakeUpstream
 import Foundation
 import SyncProtocol
@@ -377,6 +378,55 @@ import Testing
                     try "\(url)\n".write(toFile: b.peersFile, atomically: true, encoding: .utf8)
                     #expect(try await eventually { try await Self.counts(b) == "alex=4" })
                     #expect(try await Self.rejections(b, from: newer.nodeID) == [:])
+                }
+            }
+        }
+    }
+
+    /// Digests that lie (ranges that always differ, counts that do not add up, ranges outside the
+    /// one asked) cost at most the round's bound in requests, and the round fails.
+    @Test(arguments: HostileNeighbour.DigestLie.allCases)
+    func lyingDigestsCostABoundedNumberOfRequests(lie: HostileNeighbour.DigestLie) async throws {
+        let hostile = HostileNeighbour(upstreamRealm: nil)
+        hostile.digestLie = lie
+        try await hostile.run { url in
+            try await TestDatabase.withMigrated { _, database in
+                let client = NeighbourClient(
+                    httpClient: HTTPClient.shared, tlsClients: NeighbourTLSClients(additionalAuthorities: nil),
+                    timeout: .seconds(10), maximumResponseBytes: 16 * 1024 * 1024)
+                let reconciler = AntiEntropy(
+                    neighbour: client, digests: DigestRepository(database: database), maximumMessages: 300)
+                await #expect(throws: (any Error).self) {
+                    _ = try await reconciler.reconcile(with: url, nodeID: hostile.nodeID) { _ in }
+                }
+                #expect(hostile.reconciliationRequestCount <= 300)
+                if lie == .outsideRange { #expect(hostile.reconciliationRequestCount == 1) }
+            }
+        }
+    }
+
+    /// A failed anti-entropy round is said on the federation page; the feed is still pulled.
+    @Test func lyingDigestsAreReportedOnTheFederationPage() async throws {
+        try await withFakeUpstream { upstream in
+            let hostile = HostileNeighbour(upstreamRealm: Self.realm(upstream))
+            hostile.digestLie = .outsideRange
+            let liar = NodeIdentity.generate()
+            hostile.append([
+                liar.sign(
+                    CountRecord(
+                        origin: liar.nodeID, nameKey: "stillpulled", count: 2, lastLookupAtMicros: HostileNeighbour.now)
+                )
+            ])
+            try await hostile.run { url in
+                try await withNodes([["ANTI_ENTROPY_INTERVAL_SECONDS": "1"]], upstream: upstream) { nodes in
+                    let b = nodes[0]
+                    try "\(url)\n".write(toFile: b.peersFile, atomically: true, encoding: .utf8)
+                    #expect(
+                        try await eventually(timeout: .seconds(30)) {
+                            try await fetch("\(b.url)/federation").text.contains(
+                                "anti-entropy: \(NeighbourError.badDigests)")
+                        })
+                    #expect(try await b.total("stillpulled") == 2)
                 }
             }
         }

@@ -94,6 +94,41 @@ import Testing
         }
     }
 
+    /// Anti-entropy with a neighbour of the previous version: it names no kinds in its digests, so
+    /// both sides digest profiles and counts, and rounds end without a failure or a request the
+    /// previous version could not answer.
+    @Test(arguments: versions) func antiEntropyWithThePreviousVersionCompletes(version: String) async throws {
+        let recorded = try RecordedNeighbour(version: version)
+        let counts = Self.counts(recorded)
+        try await withFakeUpstream { upstream in
+            try await recorded.run { neighbourURL in
+                try await withNodes(
+                    [["UPSTREAM_REALM": Self.defaultRealm, "ANTI_ENTROPY_INTERVAL_SECONDS": "1"]], upstream: upstream
+                ) { nodes in
+                    let node = nodes[0]
+                    try "\(neighbourURL)\n".write(toFile: node.peersFile, atomically: true, encoding: .utf8)
+                    let rounds = {
+                        try await fetch("\(node.url)/metrics").text.split(separator: "\n").first {
+                            $0.hasPrefix("heads_anti_entropy_rounds_total{neighbour=\"\(recorded.manifest.nodeId)\"}")
+                        }.flatMap { Double($0.split(separator: " ").last ?? "") } ?? 0
+                    }
+                    #expect(
+                        try await eventually(timeout: .seconds(30)) {
+                            for (name, count) in counts where try await node.total(name) != count { return false }
+                            return try await rounds() >= 2
+                        })
+                    #expect(
+                        recorded.unanswered.isEmpty,
+                        "asked what the previous version never answered: \(recorded.unanswered)")
+                    let failures = try await fetch("\(node.url)/metrics").text.split(separator: "\n").filter {
+                        $0.hasPrefix("heads_sync_failures_total") && !$0.hasSuffix(" 0")
+                    }
+                    #expect(failures.isEmpty)
+                }
+            }
+        }
+    }
+
     /// A database the previous version's binary made is upgraded in place: same node, every
     /// count and profile, pages that answer, and a feed a node of this version pulls completely.
     @Test(arguments: versions) func aDatabaseOfThePreviousVersionIsUpgradedInPlace(version: String) async throws {

@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import FakeUpstream
 import Foundation
 import Logging
+import PostgresNIO
 import SyncProtocol
 import Testing
 
@@ -84,6 +85,63 @@ import Testing
         }
     }
 
+    /// Whether A's feed has nothing left for B, waiting until it has not (on a busy cluster, other
+    /// transactions hold the feed's horizon back for a while): from then on only anti-entropy can
+    /// repair B.
+    static func feedDrained(from a: TestNode, to b: TestNode) async throws -> Bool {
+        let aID = try await a.nodeID()
+        return try await eventually(timeout: .seconds(60)) {
+            let checkpoint =
+                try await TestDatabase.scalar(
+                    b.database, "SELECT checkpoint FROM peers WHERE node_id = \(aID)", as: String.self) ?? "0"
+            let answer = try await fetch("\(a.url)/api/v1/changes?since=\(checkpoint)&limit=10")
+            let document = try JSONDecoder().decode(ChangesDocument.self, from: Data(answer.body))
+            return document.records.isEmpty
+        }
+    }
+
+    /// Whether B's anti-entropy has merged anything that changed it.
+    static func antiEntropyRepaired(_ b: TestNode) async throws -> Bool {
+        let metrics = try await fetch("\(b.url)/metrics").text
+        return metrics.split(separator: "\n").contains {
+            $0.hasPrefix("heads_anti_entropy_repaired_total{") && !$0.hasSuffix(" 0")
+        }
+    }
+
+    /// Every kind of record, deleted on B after the feed delivered it, comes back by anti-entropy
+    /// alone (the list of kinds drives the digests, the records answer and this test).
+    @Test(arguments: RecordKind.allCases) func eachKindIsRepairedByAntiEntropyAlone(kind: RecordKind) async throws {
+        try await withFakeUpstream { upstream in
+            try await withNodes([[:], ["ANTI_ENTROPY_INTERVAL_SECONDS": "1"]], upstream: upstream) { nodes in
+                let (a, b) = (nodes[0], nodes[1])
+                let aID = try await a.nodeID()
+                try await Self.lookups(a, ["kinda", "kindb", "kindc"])
+                let content = { (node: TestNode) in
+                    try await TestDatabase.scalar(
+                        node.database,
+                        PostgresQuery(
+                            unsafeSQL: """
+                                SELECT count(*) || ' ' || coalesce(bit_xor(\(kind.contentHash)), 0)
+                                FROM \(kind.table) WHERE origin = '\(aID)'
+                                """), as: String.self) ?? ""
+                }
+                let onA = try await content(a)
+                #expect(!onA.hasPrefix("0 "), "A has no \(kind) records")
+                try b.connect(to: [a])
+                #expect(try await eventually(timeout: .seconds(30)) { try await content(b) == onA })
+                #expect(try await Self.feedDrained(from: a, to: b))
+                let deleted = try await TestDatabase.withClient(b.database) { client in
+                    try await client.query(
+                        PostgresQuery(unsafeSQL: "DELETE FROM \(kind.table) WHERE origin = '\(aID)' RETURNING 1")
+                    ).collect().count
+                }
+                #expect(deleted > 0)
+                #expect(try await eventually(timeout: .seconds(60)) { try await content(b) == onA })
+                #expect(try await Self.antiEntropyRepaired(b))
+            }
+        }
+    }
+
     /// Rows deleted by hand on B come back within one anti-entropy interval, although the feed has
     /// long moved past them.
     @Test func rowsDeletedByHandComeBack() async throws {
@@ -93,19 +151,7 @@ import Testing
                 try await Self.lookups(a, (0..<40).map { "gone\($0)" })
                 try b.connect(to: [a])
                 #expect(try await eventually { try await a.digest() == b.digest() })
-                // Wait until A's feed has nothing left for B (on a busy cluster, other transactions
-                // hold the feed's horizon back for a while): from then on only anti-entropy can repair.
-                let aID = try await a.nodeID()
-                #expect(
-                    try await eventually(timeout: .seconds(60)) {
-                        let checkpoint =
-                            try await TestDatabase.scalar(
-                                b.database, "SELECT checkpoint FROM peers WHERE node_id = \(aID)", as: String.self)
-                            ?? "0"
-                        let answer = try await fetch("\(a.url)/api/v1/changes?since=\(checkpoint)&limit=10")
-                        let document = try JSONDecoder().decode(ChangesDocument.self, from: Data(answer.body))
-                        return document.records.isEmpty
-                    })
+                #expect(try await Self.feedDrained(from: a, to: b))
                 let deleted = try await TestDatabase.withClient(b.database) { client in
                     let counts = try await client.query(
                         "DELETE FROM lookup_counts WHERE name_key LIKE 'gone1%' RETURNING 1"
@@ -118,12 +164,7 @@ import Testing
                 #expect(deleted == 13)  // gone1, gone10–gone19 and two profiles
                 #expect(try await eventually(timeout: .seconds(60)) { try await a.digest() == b.digest() })
                 // The feed cannot have brought them back (nothing changed on A): anti-entropy did.
-                let repaired = try await eventually {
-                    let metrics = try await fetch("\(b.url)/metrics").text
-                    return metrics.split(separator: "\n").contains {
-                        $0.hasPrefix("heads_anti_entropy_repaired_total{") && !$0.hasSuffix(" 0")
-                    }
-                }
+                let repaired = try await eventually { try await Self.antiEntropyRepaired(b) }
                 if !repaired {
                     let lines = try await fetch("\(b.url)/metrics").text.split(separator: "\n").filter {
                         $0.contains("anti_entropy") || $0.contains("sync_records") || $0.contains("sync_failures")

@@ -27,6 +27,25 @@ final class HostileNeighbour: Sendable {
     private let heads = Mutex<[String: (png: [UInt8], refusals: Int)]>([:])
     private let headRequests = Mutex<[String]>([])
 
+    /// How its digests lie (nil: it has no records, and says so).
+    enum DigestLie: Sendable, CaseIterable {
+        /// Every range differs, with counts that add up, down to the narrowest ranges, whose
+        /// records never come.
+        case alwaysDiffer
+        /// Every range claims 1,000 records, whatever its parent claimed.
+        case countsDoNotAddUp
+        /// Ranges that are not within the one asked for.
+        case outsideRange
+    }
+    private let lie = Mutex<DigestLie?>(nil)
+    var digestLie: DigestLie? {
+        get { lie.withLock { $0 } }
+        set { lie.withLock { $0 = newValue } }
+    }
+    private let reconciliationRequests = Mutex(0)
+    /// Digest and records requests answered so far.
+    var reconciliationRequestCount: Int { reconciliationRequests.withLock { $0 } }
+
     /// The `since` of every changes request, in order.
     var requestedPositions: [String] { requests.withLock { $0 } }
     /// The sha256 of every head request, in order.
@@ -52,6 +71,10 @@ final class HostileNeighbour: Sendable {
     /// Serves records as given, of any kind (a newer version's, say).
     func append(wire new: [WireRecord]) {
         records.withLock { $0 += new }
+    }
+
+    static func randomDigest() -> String {
+        String(UInt64.random(in: 0...UInt64.max), radix: 16).leftPadded(to: 16)
     }
 
     /// Microseconds since 1970 now.
@@ -93,6 +116,37 @@ final class HostileNeighbour: Sendable {
                     return wire
                 })
         }
+        router.get("/api/v1/digests") { [self] request, _ -> DigestsDocument in
+            reconciliationRequests.withLock { $0 += 1 }
+            let prefix = request.uri.queryParameters.get("prefix") ?? ""
+            let digits = Array("0123456789abcdef")
+            let narrowest = RangePlan.maximumPrefixLength
+            let ranges: [RangeDigest] =
+                switch digestLie {
+                case nil: []
+                case .alwaysDiffer:
+                    digits.map {
+                        let length = prefix.count + 1
+                        let count = Int64(RangePlan.leafSize + 1) << (4 * Int64(narrowest - length))
+                        return RangeDigest(prefix: prefix + String($0), count: count, digest: Self.randomDigest())
+                    }
+                case .countsDoNotAddUp:
+                    digits.map { RangeDigest(prefix: prefix + String($0), count: 1000, digest: Self.randomDigest()) }
+                case .outsideRange:
+                    [RangeDigest(prefix: prefix + "00", count: 1000, digest: Self.randomDigest())]
+                }
+            return DigestsDocument(
+                nodeId: nodeID, prefix: prefix,
+                kinds: request.uri.queryParameters.get("kinds").map { $0.split(separator: ",").map(String.init) },
+                ranges: ranges)
+        }
+        router.get("/api/v1/records") { [self] request, _ -> RecordsDocument in
+            reconciliationRequests.withLock { $0 += 1 }
+            return RecordsDocument(
+                nodeId: nodeID, prefix: request.uri.queryParameters.get("prefix") ?? "",
+                kinds: request.uri.queryParameters.get("kinds").map { $0.split(separator: ",").map(String.init) },
+                records: [])
+        }
         router.get("/api/v1/avatars/{sha256}") { [self] _, context -> Response in
             let sha256 = try context.parameters.require("sha256")
             headRequests.withLock { $0.append(sha256) }
@@ -114,5 +168,11 @@ final class HostileNeighbour: Sendable {
                     router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
                     onServerRunning: { await onRunning($0.localAddress!.port!) })
             }, { port in try await body("http://127.0.0.1:\(port)") })
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(to length: Int) -> String {
+        String(repeating: "0", count: max(0, length - count)) + self
     }
 }

@@ -27,5 +27,6 @@ enum Migrations {
         CreateNodeRecordsTable(),
         AddNameTotals(),
         DropCounterTimeIndex(),
+        AddDigestBuckets(),
     ]
 }

@@ -1,0 +1,129 @@
+import Foundation
+import PostgresNIO
+import SyncProtocol
+import Testing
+
+@testable import Website
+
+/// `digest_buckets` is kept by triggers in the writing statements: after concurrent lookups,
+/// merges both ways, a purge and a restore (with the epoch re-stamp that follows it), every
+/// bucket equals the same bucket computed from the rows, and the digests served from buckets
+/// equal digests computed from the rows.
+@Suite struct DigestBucketTests {
+    /// "kind/bucket" → "records digest", from the rows of every kind.
+    static func fromRows(_ url: String) async throws -> [String: String] {
+        let digits = AddDigestBuckets.bucketDigits
+        let parts = RecordKind.allCases.map {
+            """
+            SELECT '\($0.letter)/' || left(md5(\($0.rangeKey)), \(digits)) AS key, count(*) AS records,
+                   coalesce(bit_xor(\($0.contentHash)), 0) AS digest
+            FROM \($0.table) GROUP BY 1
+            """
+        }
+        return try await pairs(url, parts.joined(separator: " UNION ALL "))
+    }
+
+    /// The same from `digest_buckets`; a bucket whose records went to zero must have gone back to
+    /// digest zero too, so only all-zero rows are left out.
+    static func kept(_ url: String) async throws -> [String: String] {
+        try await pairs(
+            url,
+            "SELECT kind || '/' || bucket, records, digest FROM digest_buckets WHERE records <> 0 OR digest <> 0")
+    }
+
+    private static func pairs(_ url: String, _ sql: String) async throws -> [String: String] {
+        try await TestDatabase.withClient(url) { client in
+            var result: [String: String] = [:]
+            for try await (key, records, digest) in try await client.query(PostgresQuery(unsafeSQL: sql)).decode(
+                (String, Int64, Int64).self)
+            {
+                result[key] = "\(records) \(digest)"
+            }
+            return result
+        }
+    }
+
+    /// The top-level digests as served (from buckets) and as computed from the rows of every kind.
+    static func topLevel(_ url: String) async throws -> (served: [RangeDigest], computed: [RangeDigest]) {
+        try await TestDatabase.withClient(url) { client in
+            let database = Database(client: client, timeout: .seconds(10), logger: TestDatabase.logger)
+            let served = try await DigestRepository(database: database).digests(prefix: "", kinds: RecordKind.allCases)
+            let items = RecordKind.allCases.map {
+                "SELECT left(md5(\($0.rangeKey)), 1) AS range, \($0.contentHash) AS h FROM \($0.table)"
+            }
+            let computed = try await database.query(
+                PostgresQuery(
+                    unsafeSQL: """
+                        SELECT range, count(*), lpad(to_hex(coalesce(bit_xor(h), 0)), 16, '0')
+                        FROM (\(items.joined(separator: " UNION ALL "))) AS items GROUP BY range ORDER BY range
+                        """)
+            ) { rows in
+                var ranges: [RangeDigest] = []
+                for try await (range, count, digest) in rows.decode((String, Int64, String).self) {
+                    ranges.append(RangeDigest(prefix: range, count: count, digest: digest))
+                }
+                return ranges
+            }
+            return (served, computed)
+        }
+    }
+
+    static func expectBucketsMatchRows(_ url: String, _ when: String) async throws {
+        let (kept, rows) = (try await kept(url), try await fromRows(url))
+        #expect(!rows.isEmpty, "\(when): no records at all")
+        #expect(
+            kept == rows,
+            "\(when): buckets differ from the rows at \(Set(kept.keys).symmetricDifference(rows.keys).union(kept.keys.filter { kept[$0] != rows[$0] }).sorted().prefix(5))"
+        )
+        let (served, computed) = try await topLevel(url)
+        #expect(served == computed, "\(when): top-level digests")
+    }
+
+    @Test func bucketsEqualDigestsFromScratchAfterWritesMergesPurgesAndARestore() async throws {
+        try await withFakeUpstream { upstream in
+            var databaseA = ""
+            try await withNodes([[:], [:]], upstream: upstream) { nodes in
+                let (a, b) = (nodes[0], nodes[1])
+                databaseA = a.database
+                try a.connect(to: [b])
+                try b.connect(to: [a])
+                // Lookups on both nodes at once, some names on both: local writes and merges of the
+                // other's records interleave in both databases.
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    for (node, offset) in [(a, 0), (b, 20), (a, 10), (b, 30)] {
+                        group.addTask {
+                            for index in offset..<(offset + 25) {
+                                let status = try await fetch("\(node.url)/heads/bucket\(index % 40)").status
+                                #expect(status == 200)
+                            }
+                        }
+                    }
+                    try await group.waitForAll()
+                }
+                #expect(try await eventually(timeout: .seconds(30)) { try await a.digest() == b.digest() })
+                for node in [a, b] { try await Self.expectBucketsMatchRows(node.database, "after writes and merges") }
+
+                // A purge (every record of B's origin on A), as blocking B does.
+                let bID = try await b.nodeID()
+                let aID = try await a.nodeID()
+                try await TestDatabase.withClient(a.database) { client in
+                    let database = Database(client: client, timeout: .seconds(10), logger: TestDatabase.logger)
+                    let purged = try await TrustRepository(database: database).purge(blocked: [bID], ownID: aID)
+                    #expect(!purged.isEmpty)
+                }
+                try await Self.expectBucketsMatchRows(a.database, "after a purge")
+            }
+            // A restore: the database copied as a dump would bring it back, then a node started on
+            // it re-stamps every row for its new feed epoch (an UPDATE of every table).
+            let restored = try await TestDatabase.copy(databaseA)
+            try await Self.expectBucketsMatchRows(restored, "after a restore")
+            let epoch = { try await TestDatabase.scalar(restored, "SELECT epoch FROM feed_epoch", as: String.self) }
+            let before = try await epoch()
+            try await withNodes([["DATABASE_URL": restored]], upstream: upstream) { nodes in
+                #expect(try await epoch() != before)  // so every row was re-stamped
+                #expect(try await fetch("\(nodes[0].url)/heads/afterrestore").status == 200)
+                try await Self.expectBucketsMatchRows(restored, "after the restored node's epoch and a lookup")
+            }
+        }
+    }
+}
