@@ -38,7 +38,8 @@ public func buildApplication(
     let profiles = ProfileRepository(database: database)
     let counts = LookupCountRepository(database: database)
     let avatars = AvatarRepository(database: database)
-    let batcher = LookupBatcher { [node, profileCacheTime = configuration.profileCacheTime] nameKeys in
+    let tasks = BackgroundTasks()
+    let batcher = LookupBatcher(tasks: tasks) { [node, profileCacheTime = configuration.profileCacheTime] nameKeys in
         try await counts.recordLookupsIfFresh(origin: node.id, nameKeys: nameKeys, maximumAge: profileCacheTime)
     }
     let lookup = HeadLookup(
@@ -103,7 +104,7 @@ public func buildApplication(
     let feed = ChangesFeed(database: database)
     // Background work: the request deadline would be too short for it on a busy database.
     let signatureWriter = OwnSignatureWriter(
-        feed: ChangesFeed(database: database.with(timeout: .seconds(30))), logger: logger)
+        feed: ChangesFeed(database: database.with(timeout: .seconds(30))), tasks: tasks, logger: logger)
     let signer = RecordSigner(node: node, signatures: signatureWriter)
     MetricsController(metrics: metrics, database: database, peers: peers, feed: feed).addRoutes(to: router)
     SyncAPIController(
@@ -126,7 +127,9 @@ public func buildApplication(
         configuration: .init(
             address: .hostname(configuration.httpHost, port: configuration.httpPort), serverName: "website"),
         services: [
-            postgres, HTTPClientService(client: httpClient, tlsClients: tlsClients),
+            // Shut down in reverse order, after the HTTP server: background work and the
+            // breaker's probe end before the database client they use.
+            postgres, tasks, database.breaker, HTTPClientService(client: httpClient, tlsClients: tlsClients),
             ChangeListener(client: postgres, signal: signal, logger: logger),
             blocklist, feedEpoch, directory, liveEvents,
         ] + (configuration.databaseWatchDeadline.map { [DatabaseWatch(database: database, deadline: $0)] } ?? []),

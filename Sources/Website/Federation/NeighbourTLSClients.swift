@@ -31,15 +31,15 @@ final class NeighbourTLSClients: Sendable {
         }
     }
 
-    /// Closes the clients of every base not in `bases` (their text forms).
-    func retain(only bases: Set<String>) {
+    /// Closes the clients of every base not in `bases` (their text forms), and returns once they
+    /// are closed.
+    func retain(only bases: Set<String>) async {
         let dropped = clients.withLock { clients in
             let dropped = clients.filter { !bases.contains($0.key) }
             for key in dropped.keys { clients[key] = nil }
             return Array(dropped.values)
         }
-        guard !dropped.isEmpty else { return }
-        Task { for client in dropped { try? await client.shutdown() } }
+        for client in dropped { try? await client.shutdown() }
     }
 
     /// Clients open (for tests).

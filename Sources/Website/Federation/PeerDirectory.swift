@@ -153,7 +153,7 @@ final class PeerDirectory: Service, Sendable {
         }
         // Clients for addresses a name no longer resolves to are closed (a name whose addresses
         // keep changing must not pile up one client per address ever seen).
-        neighbour.tlsClients.retain(only: Set(candidates))
+        await neighbour.tlsClients.retain(only: Set(candidates))
         let probed = await withTaskGroup(of: (String, NeighbourClient.NodeInfo?).self) { group in
             for url in Set(candidates) {
                 group.addTask { (url, try? await self.neighbour.nodeInfo(at: url)) }

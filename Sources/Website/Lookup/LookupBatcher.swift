@@ -24,6 +24,7 @@ final class LookupBatcher: Sendable {
     }
 
     private let state = Mutex(State())
+    private let tasks: BackgroundTasks
     private let write: Write
     private let maximumInFlight: Int
     private let maximumBatch: Int
@@ -31,7 +32,8 @@ final class LookupBatcher: Sendable {
     /// One batch in flight by default: on two cores, a second writer split the lookups into
     /// smaller batches and more commits for no gain (B1 at 64 connections 41 % → 46 % of
     /// `/healthz` with one, BENCHMARKS.md).
-    init(maximumInFlight: Int = 1, maximumBatch: Int = 1000, write: @escaping Write) {
+    init(tasks: BackgroundTasks, maximumInFlight: Int = 1, maximumBatch: Int = 1000, write: @escaping Write) {
+        self.tasks = tasks
         self.write = write
         self.maximumInFlight = maximumInFlight
         self.maximumBatch = maximumBatch
@@ -61,8 +63,10 @@ final class LookupBatcher: Sendable {
         return Array(state.waiting.prefix(count))
     }
 
+    /// Writes `batch`, then whatever arrived meanwhile, on one writer owned by `tasks`; a node
+    /// shutting down fails the batch instead (no request can be waiting for it by then).
     private func start(_ batch: [Waiting]) {
-        Task {
+        let started = tasks.start { [self] in
             var batch = batch
             while true {
                 do {
@@ -80,6 +84,10 @@ final class LookupBatcher: Sendable {
                 else { return }
                 batch = next
             }
+        }
+        if !started {
+            state.withLock { $0.inFlight -= 1 }
+            for waiting in batch { waiting.continuation.resume(throwing: CancellationError()) }
         }
     }
 }

@@ -18,12 +18,17 @@ final class OwnSignatureWriter: Sendable {
     }
 
     private let state = Mutex(State())
+    private let tasks: BackgroundTasks
     private let feed: ChangesFeed
     private let maximumPending: Int
     private let maximumWrite: Int
     private let logger: Logger
 
-    init(feed: ChangesFeed, maximumPending: Int = 50_000, maximumWrite: Int = 1000, logger: Logger) {
+    init(
+        feed: ChangesFeed, tasks: BackgroundTasks, maximumPending: Int = 50_000, maximumWrite: Int = 1000,
+        logger: Logger
+    ) {
+        self.tasks = tasks
         self.feed = feed
         self.maximumPending = maximumPending
         self.maximumWrite = maximumWrite
@@ -39,11 +44,17 @@ final class OwnSignatureWriter: Sendable {
             state.writing = true
             return true
         }
-        if startWriter { Task { await drain() } }
+        // Refused while the node shuts down: what waits is signed again on a later serve.
+        if startWriter, !tasks.start({ [self] in await drain() }) {
+            state.withLock { state in
+                state.pending = []
+                state.writing = false
+            }
+        }
     }
 
     private func drain() async {
-        while true {
+        while !Task.isCancelled {
             let batch = state.withLock { state -> [SyncRecord] in
                 if state.pending.isEmpty { state.writing = false }
                 let count = min(maximumWrite, state.pending.count)
@@ -59,5 +70,6 @@ final class OwnSignatureWriter: Sendable {
                     metadata: ["records": "\(batch.count)", "error": "\(error)"])
             }
         }
+        state.withLock { $0.writing = false }
     }
 }

@@ -30,7 +30,7 @@ import Testing
     /// next one; each caller gets its own name's answer (nil for a name without a fresh profile).
     @Test func lookupsArrivingDuringAWriteGoTogetherInTheNextBatch() async throws {
         let writer = GatedWriter()
-        let batcher = LookupBatcher(maximumInFlight: 1) { try await writer.write($0) }
+        let batcher = LookupBatcher(tasks: BackgroundTasks(), maximumInFlight: 1) { try await writer.write($0) }
         try await withThrowingTaskGroup(of: (String, Int64?).self) { group in
             group.addTask { ("first", try await batcher.recordLookup(nameKey: "first")?.1.first?.count) }
             #expect(try await eventually { writer.batches.withLock { $0.count } == 1 })
@@ -57,7 +57,7 @@ import Testing
     @Test func aFailedWriteFailsItsCallersAndTheNextBatchStillRuns() async throws {
         struct DatabaseDown: Error {}
         let calls = Mutex(0)
-        let batcher = LookupBatcher { names in
+        let batcher = LookupBatcher(tasks: BackgroundTasks()) { names in
             let call = calls.withLock { calls in
                 calls += 1
                 return calls
