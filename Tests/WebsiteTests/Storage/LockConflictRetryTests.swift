@@ -5,11 +5,22 @@ import Testing
 
 @Suite struct LockConflictRetryTests {
     /// A statement that PostgreSQL aborts to break a deadlock changed nothing and runs again: the
-    /// caller (a lookup's counter, a merge) never sees the deadlock. The other transaction waits
-    /// for the deadlock with a 30-second `deadlock_timeout`, so the node's statement, which waits
-    /// first with the default 1 s, is always the one PostgreSQL aborts.
+    /// caller (a lookup's counter, a merge) never sees the deadlock. PostgreSQL checks for a
+    /// deadlock once per wait, `deadlock_timeout` after the wait began: the node's sessions check
+    /// after 10 s, by when the other transaction waits too (it starts waiting as soon as the test
+    /// sees the node's statement wait), and the other after 30 s, so the node's statement is the
+    /// one PostgreSQL aborts. (With the default 1 s, a slow machine let the node's one check pass
+    /// before the other waited, and the other was aborted instead.)
     @Test func aStatementAbortedByADeadlockRunsAgain() async throws {
-        try await TestDatabase.withMigrated { client, database in
+        let url = try await TestDatabase.create()
+        try await TestDatabase.withClient(url) { client in
+            try await Migrator(client: client, logger: TestDatabase.logger).migrate()
+            let name = url.split(separator: "/").last!
+            try await client.query(PostgresQuery(unsafeSQL: "ALTER DATABASE \(name) SET deadlock_timeout = '10s'"))
+        }
+        // Sessions opened from here on have the database's setting.
+        try await TestDatabase.withClient(url) { client in
+            let database = Database(client: client, timeout: .seconds(60), logger: TestDatabase.logger)
             try await client.query("CREATE TABLE pair (id int PRIMARY KEY, n int NOT NULL)")
             try await client.query("INSERT INTO pair VALUES (1, 0), (2, 0)")
             try await withThrowingTaskGroup(of: Void.self) { group in
