@@ -1,15 +1,15 @@
 """B8: anti-entropy traffic. Node A holds N records (default 1,000,000); node B a copy of A's
 database with k of them deleted (k = 0, 1, 1000). B's feed checkpoint is at A's latest position,
 so only anti-entropy can repair B. Prints, per k, the digest and records messages B made, the
-bytes it received, the time of the round and whether B ended with A's content.
+bytes it received, the round's wall time (B's metric: both databases' work, the HTTP between them
+and B's merge, so an upper bound of each side's database time) and whether B ended with A's content.
 Usage (after scripts/bench has set DATABASE_URL and WEBSITE_BIN, or as `scripts/bench-anti-entropy`)."""
-import json
+import os
 import re
 import sys
 import time
-from urllib.parse import urlsplit
 
-from harness import Cluster, get, make_database, node_id, psql, wait_until
+from harness import Cluster, caught_up_copy, filled_node, get, psql, wait_until
 
 RECORDS = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
 
@@ -26,30 +26,23 @@ def content(database):
 
 def main():
     with Cluster() as cluster:
-        a_db = make_database()
-        a_url, _, a_process = cluster.node(a_db, name="a")
-        a_id = node_id(a_url)
         started = time.monotonic()
-        psql(a_db, f"INSERT INTO lookup_counts (origin, name_key, count, last_lookup_at) "
-                   f"SELECT '{a_id}', 'n' || i, i, now() FROM generate_series(1, {RECORDS}) AS i")
+        a_db, a_id, epoch, position = filled_node(cluster, RECORDS)
         print(f"B8 setup: {RECORDS} records on A in {time.monotonic() - started:.1f} s", flush=True)
-        epoch = psql(a_db, "SELECT epoch FROM feed_epoch")
-        position = psql(a_db, "SELECT xid::text || '.' || max(seq) FROM lookup_counts GROUP BY xid "
-                              "ORDER BY xid DESC LIMIT 1")
-        # B: a copy of A's data (without A's identity), already at A's latest feed position.
-        a_process.terminate()
-        a_process.wait(timeout=20)
-        b_db = make_database()
-        b_name = urlsplit(b_db).path[1:]
-        psql(b_db.replace(b_name, "postgres"), f"DROP DATABASE {b_name}")
-        psql(b_db.replace(b_name, "postgres"),
-             f"CREATE DATABASE {b_name} TEMPLATE {urlsplit(a_db).path[1:]}")
-        psql(b_db, "DELETE FROM node_identity; DELETE FROM peers; DELETE FROM feed_epoch; "
-                   "DELETE FROM origins; DELETE FROM origin_sources")
-        a_url, _, _ = cluster.node(a_db, name="a")
+        b_db = caught_up_copy(a_db, a_id, epoch, position)
+        # A pulls B once, so that each holds the other's node record, as caught-up neighbours do
+        # (node records are in the digests); B keeps its identity across the restarts below.
+        peers_file = f"/tmp/anti-entropy-peers-{os.getpid()}"
+        open(peers_file, "w").close()
+        a_url, _, _ = cluster.node(a_db, name="a", PEERS_FILE=peers_file)
         assert psql(a_db, "SELECT epoch FROM feed_epoch") == epoch
-        psql(b_db, f"INSERT INTO peers (node_id, name, checkpoint, checkpoint_epoch) "
-                   f"VALUES ('{a_id}', 'a', '{position}', '{epoch}')")
+        b_url, _, b_process = cluster.node(b_db, name="b", PEERS=a_url, ANTI_ENTROPY_INTERVAL_SECONDS=0)
+        with open(peers_file, "w") as peers:
+            peers.write(b_url + "\n")
+        assert wait_until(lambda: psql(a_db, "SELECT count(*) FROM node_records") == "2", 60, 0.2), \
+            "A did not get B's node record"
+        b_process.terminate()
+        b_process.wait(timeout=20)
         for differences in (0, 1, 1000):
             if differences:
                 psql(b_db, f"DELETE FROM lookup_counts WHERE name_key IN "
@@ -68,9 +61,12 @@ def main():
             messages = metric(text, "heads_anti_entropy_messages_total", a_id)
             received = metric(text, "heads_anti_entropy_received_bytes_total", a_id)
             repaired = metric(text, "heads_anti_entropy_repaired_total", a_id)
+            # The round's own wall time (both databases' work, the HTTP in between and B's merge).
+            round_ms = metric(text, "heads_anti_entropy_last_round_seconds", a_id) * 1000
             same = content(b_db) == content(a_db)
             print(f"B8 {RECORDS} records, {differences} differences (B had {before}): {int(messages)} messages, "
-                  f"{int(received)} bytes received, {int(repaired)} records repaired, round about {seconds:.1f} s, "
+                  f"{int(received)} bytes received, {int(repaired)} records repaired, round {round_ms:.0f} ms "
+                  f"(until seen done about {seconds:.1f} s), "
                   f"B equals A afterwards: {same}", flush=True)
             b_process.terminate()
             b_process.wait(timeout=20)

@@ -132,3 +132,35 @@ def rss_mib(pid):
             if line.startswith("VmRSS:"):
                 return int(line.split()[1]) / 1024
     return 0.0
+
+
+def filled_node(cluster, records):
+    """Starts node A on a new database, gives it `records` counters of its own (written by SQL,
+    signed when first served), and stops it. Returns (database, node id, feed epoch, the feed's
+    latest position)."""
+    database = make_database()
+    url, _, process = cluster.node(database, name="a")
+    origin = node_id(url)
+    psql(database, f"INSERT INTO lookup_counts (origin, name_key, count, last_lookup_at) "
+                   f"SELECT '{origin}', 'n' || i, i, now() FROM generate_series(1, {records}) AS i")
+    epoch = psql(database, "SELECT epoch FROM feed_epoch")
+    position = psql(database, "SELECT xid::text || '.' || max(seq) FROM lookup_counts GROUP BY xid "
+                              "ORDER BY xid DESC LIMIT 1")
+    process.terminate()
+    process.wait(timeout=20)
+    return database, origin, epoch, position
+
+
+def caught_up_copy(database, origin, epoch, position):
+    """A copy of `database` without its node's identity, whose checkpoint on that node is the
+    feed's latest position: a neighbour that only anti-entropy can repair."""
+    copy = make_database()
+    name = urllib.parse.urlsplit(copy).path[1:]
+    admin = copy.replace(name, "postgres")
+    psql(admin, f"DROP DATABASE {name}")
+    psql(admin, f"CREATE DATABASE {name} TEMPLATE {urllib.parse.urlsplit(database).path[1:]}")
+    psql(copy, "DELETE FROM node_identity; DELETE FROM peers; DELETE FROM feed_epoch; "
+               "DELETE FROM origins; DELETE FROM origin_sources")
+    psql(copy, f"INSERT INTO peers (node_id, name, checkpoint, checkpoint_epoch) "
+               f"VALUES ('{origin}', 'a', '{position}', '{epoch}')")
+    return copy
