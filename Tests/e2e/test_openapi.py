@@ -11,7 +11,14 @@ from hypothesis import settings  # noqa: E402
 from conftest import get  # noqa: E402
 
 SPEC = pathlib.Path(__file__).resolve().parents[2] / "openapi.yaml"
-schema = schemathesis.openapi.from_path(str(SPEC))
+# Invalid data may also be refused with 414: two long parameters of multi-byte characters make an
+# address longer than the 8192 bytes any route accepts (documented in openapi.yaml), which
+# schemathesis does not count among the refusals by default.
+CONFIG = schemathesis.config.SchemathesisConfig.from_str("""
+[checks.negative_data_rejection]
+expected-statuses = ["400", "401", "403", "404", "405", "406", "409", "414", "415", "422", "428", "429", "5xx"]
+""")
+schema = schemathesis.openapi.from_path(str(SPEC), config=CONFIG)
 BASE = {}
 
 
