@@ -59,7 +59,7 @@ HEALTHCHECK --interval=5s --timeout=3s --start-period=10s --retries=5 \
     CMD ["curl", "-fsS", "-o", "/dev/null", "http://127.0.0.1:8080/readyz"]
 # VERSION must equal SoftwareVersion.current (a test checks); REVISION and SOURCE are given by
 # scripts/build-image from git (a plain build says "unknown").
-ARG VERSION=0.3.0
+ARG VERSION=0.4.0
 ARG REVISION=unknown
 ARG SOURCE=unknown
 LABEL org.opencontainers.image.title="head-lookup-website" \

@@ -156,6 +156,68 @@ func testUUID(_ name: String) -> String { String(HeadImage.hash(Array(name.utf8)
         #expect(Hex.isLowercase("09af") && !Hex.isLowercase("09AF"))
     }
 
+    /// Several ranges in one request: the list asked for is checked, and so is the answer.
+    @Test func batchedRangesAreCheckedOnBothSides() {
+        #expect(RangePlan.prefixList("a0,b7,ff") == ["a0", "b7", "ff"])
+        #expect(RangePlan.prefixList("") == [""])
+        #expect(RangePlan.prefixList("a0,b7,a0") == ["a0", "b7"])  // each once
+        let badLists = [
+            "a0,b", "A0", "g0", "a0,", "123456789",
+            (0...RangePlan.maximumPrefixesPerRequest).map { String(format: "%03x", $0) }.joined(separator: ","),
+        ]
+        for list in badLists { #expect(RangePlan.prefixList(list) == nil, "\(list)") }
+        let answer = [
+            RangeDigest(prefix: "a01", count: 3, digest: "00000000000000ff"),
+            RangeDigest(prefix: "b7f", count: 1, digest: "0000000000000001"),
+        ]
+        #expect(RangePlan.isValid(answer, under: ["a0", "b7"]))
+        #expect(!RangePlan.isValid(answer, under: ["a0"]))  // b7f is outside what was asked
+        #expect(!RangePlan.isValid(answer + answer, under: ["a0", "b7"]))
+        let tooMany = (0..<17).map { RangeDigest(prefix: "a0\($0)", count: 1, digest: "0000000000000001") }
+        #expect(!RangePlan.isValid(tooMany, under: ["a0"]))
+    }
+
+    /// A level's differing ranges: small ones fetched, large ones split; with a neighbour that
+    /// answers many ranges per request, a level whose small ranges would not fit one records
+    /// answer splits down to the smaller leaf instead.
+    @Test func aLevelIsPlannedWholeAndSplitFurtherWhenItsRecordsWouldNotFitOneAnswer() {
+        let local = [RangeDigest(prefix: "a0", count: 20, digest: "0000000000000001")]
+        let remote = [
+            RangeDigest(prefix: "a1", count: 20, digest: "0000000000000001"),
+            RangeDigest(prefix: "a0", count: 20, digest: "0000000000000001"),
+            RangeDigest(prefix: "a2", count: 500, digest: "0000000000000002"),
+        ]
+        let differing = RangePlan.differing(local: local, remote: remote)
+        #expect(differing.map(\.prefix) == ["a1", "a2"])
+        for batched in [false, true] {
+            let plan = RangePlan.plan(differing, batched: batched)
+            #expect(plan.fetch.map(\.prefix) == ["a1"] && plan.split == ["a2"])
+        }
+        let many = (0..<200).map {
+            RangeDigest(prefix: String(format: "%04x", $0), count: 15, digest: "0000000000000001")
+        }
+        #expect(RangePlan.plan(many, batched: false).fetch.count == 200)
+        let batched = RangePlan.plan(
+            many + [RangeDigest(prefix: "ffff", count: 3, digest: "0000000000000001")], batched: true)
+        #expect(batched.fetch.map(\.prefix) == ["ffff"] && batched.split.count == 200)
+        let deepest = RangeDigest(prefix: "01234567", count: 900, digest: "0000000000000001")
+        #expect(RangePlan.plan([deepest], batched: true).fetch == [deepest])
+    }
+
+    /// Records requests group ranges within both bounds, in order, each range once.
+    @Test func rangesToFetchAreGroupedWithinTheRecordsBound() {
+        let ranges = (0..<300).map { RangeDigest(prefix: String(format: "%04x", $0), count: 20, digest: "") }
+        let requests = RangePlan.recordsRequests(ranges, perRequest: 128)
+        #expect(requests.flatMap { $0 } == ranges.map(\.prefix))
+        #expect(requests.allSatisfy { $0.count <= 100 })  // 100 × 20 = maximumRecords
+        #expect(requests.count == 3)
+        let large = [
+            RangeDigest(prefix: "00", count: 5000, digest: ""), RangeDigest(prefix: "01", count: 1, digest: ""),
+        ]
+        #expect(RangePlan.recordsRequests(large, perRequest: 128) == [["00"], ["01"]])
+        #expect(RangePlan.recordsRequests(ranges, perRequest: 1).count == 300)
+    }
+
     @Test func totalsSaturateInsteadOfOverflowing() {
         #expect(PlausibilityRules.total([1, 2, 3]) == 6)
         #expect(PlausibilityRules.total([1 << 62, 1 << 62]) == .max)

@@ -2,7 +2,9 @@
 database with k of them deleted (k = 0, 1, 1000). B's feed checkpoint is at A's latest position,
 so only anti-entropy can repair B. Prints, per k, the digest and records messages B made, the
 bytes it received, the round's wall time (B's metric: both databases' work, the HTTP between them
-and B's merge, so an upper bound of each side's database time) and whether B ended with A's content.
+and B's merge), each side's database time over the round (PostgreSQL's `active_time` of each
+database: every statement that ran there meanwhile, the nodes' background work included, with
+their database watch off so that its probes do not count), and whether B ended with A's content.
 Usage (after scripts/bench has set DATABASE_URL and WEBSITE_BIN, or as `scripts/bench-anti-entropy`)."""
 import os
 import re
@@ -17,6 +19,16 @@ RECORDS = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
 def metric(text, name, neighbour):
     match = re.search(rf'^{name}{{neighbour="{re.escape(neighbour)}"}} ([0-9.e+]+)$', text, re.MULTILINE)
     return float(match.group(1)) if match else 0.0
+
+
+# The first round starts this long after B starts; statistics of B's start-up are flushed before it.
+ROUND_DELAY = 12
+
+
+def active_ms(database):
+    """Milliseconds PostgreSQL spent executing statements in `database` (flushed by each session
+    when it goes idle, at the latest 10 s later)."""
+    return float(psql(database, "SELECT active_time FROM pg_stat_database WHERE datname = current_database()"))
 
 
 def content(database):
@@ -34,7 +46,7 @@ def main():
         # (node records are in the digests); B keeps its identity across the restarts below.
         peers_file = f"/tmp/anti-entropy-peers-{os.getpid()}"
         open(peers_file, "w").close()
-        a_url, _, _ = cluster.node(a_db, name="a", PEERS_FILE=peers_file)
+        a_url, _, _ = cluster.node(a_db, name="a", PEERS_FILE=peers_file, DATABASE_WATCH_SECONDS=0)
         assert psql(a_db, "SELECT epoch FROM feed_epoch") == epoch
         b_url, _, b_process = cluster.node(b_db, name="b", PEERS=a_url, ANTI_ENTROPY_INTERVAL_SECONDS=0)
         with open(peers_file, "w") as peers:
@@ -48,15 +60,17 @@ def main():
                 psql(b_db, f"DELETE FROM lookup_counts WHERE name_key IN "
                            f"(SELECT 'n' || (i * 7919 % {RECORDS} + 1) FROM generate_series(1, {differences}) AS i)")
             before = psql(b_db, "SELECT count(*) FROM lookup_counts")
-            b_url, _, b_process = cluster.node(b_db, name="b", PEERS=a_url, ANTI_ENTROPY_INTERVAL_SECONDS=1,
-                                               SYNC_MAX_NEW_ORIGINS_PER_HOUR=10)
-            round_started = time.monotonic()
+            b_url, _, b_process = cluster.node(b_db, name="b", PEERS=a_url, ANTI_ENTROPY_INTERVAL_SECONDS=ROUND_DELAY,
+                                               SYNC_MAX_NEW_ORIGINS_PER_HOUR=10, DATABASE_WATCH_SECONDS=0)
+            time.sleep(ROUND_DELAY - 2)
+            active_before = active_ms(a_db), active_ms(b_db)
 
             def done():
                 return metric(get(f"{b_url}/metrics")[1].decode(), "heads_anti_entropy_rounds_total", a_id) >= 1
 
             assert wait_until(done, 600, 0.2), "no anti-entropy round finished"
-            seconds = time.monotonic() - round_started - 1  # the first round starts after 1 s
+            time.sleep(11)  # every session's statistics flushed
+            a_ms, b_ms = (after - before for after, before in zip((active_ms(a_db), active_ms(b_db)), active_before))
             text = get(f"{b_url}/metrics")[1].decode()
             messages = metric(text, "heads_anti_entropy_messages_total", a_id)
             received = metric(text, "heads_anti_entropy_received_bytes_total", a_id)
@@ -66,7 +80,7 @@ def main():
             same = content(b_db) == content(a_db)
             print(f"B8 {RECORDS} records, {differences} differences (B had {before}): {int(messages)} messages, "
                   f"{int(received)} bytes received, {int(repaired)} records repaired, round {round_ms:.0f} ms "
-                  f"(until seen done about {seconds:.1f} s), "
+                  f"database time A {a_ms:.0f} ms, B {b_ms:.0f} ms, "
                   f"B equals A afterwards: {same}", flush=True)
             b_process.terminate()
             b_process.wait(timeout=20)

@@ -143,6 +143,8 @@ def filled_node(cluster, records):
     origin = node_id(url)
     psql(database, f"INSERT INTO lookup_counts (origin, name_key, count, last_lookup_at) "
                    f"SELECT '{origin}', 'n' || i, i, now() FROM generate_series(1, {records}) AS i")
+    # Planner statistics, as autovacuum would take within a minute of such a write.
+    psql(database, "ANALYZE")
     epoch = psql(database, "SELECT epoch FROM feed_epoch")
     position = psql(database, "SELECT xid::text || '.' || max(seq) FROM lookup_counts GROUP BY xid "
                               "ORDER BY xid DESC LIMIT 1")

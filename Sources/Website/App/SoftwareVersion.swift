@@ -2,12 +2,14 @@
 /// `/api/v1/node` and the node record publish it, the page footer shows it; a test checks that
 /// CHANGELOG.md's latest release and the Dockerfile's image label name the same.
 public enum SoftwareVersion {
-    public static let current = "0.3.0"
+    public static let current = "0.4.0"
 
     /// The sync protocol's version, served in `/api/v1/node` (docs/protocol.md, "Compatibility").
     public static let protocolVersion = 1
 
     /// Features of the sync API this node serves, advertised in `/api/v1/node`; a neighbour uses a
     /// feature only when it is listed, and ignores names it does not know.
-    public static let capabilities = ["changes", "epochs", "avatars", "node-records", "digests", "digest-kinds"]
+    public static let capabilities = [
+        "changes", "epochs", "avatars", "node-records", "digests", "digest-kinds", "digest-batches",
+    ]
 }

@@ -20,48 +20,78 @@ struct AntiEntropy {
         var recordsReceived = 0
     }
 
+    /// Walks the ranges level by level (each level one hex digit longer), asking for as many
+    /// ranges per request as the neighbour's first answer allows (one for a node before 0.4.0),
+    /// and reading this node's digests of the same ranges meanwhile. A level's differing ranges
+    /// are planned together (``RangePlan/plan(_:batched:)``): the small ones fetched, in as few
+    /// records requests as the bounds allow, the others split into the next level.
     func reconcile(
         with base: String, nodeID: String, merge: ([WireRecord]) async throws -> Void
     ) async throws -> Report {
         var report = Report()
-        var pending = [""]
+        var level = [""]
         /// The kinds both sides digest: every kind asked for, then those the first answer covers
         /// (``RecordKind/digestedBefore030`` from a neighbour that names none).
         var kinds: [RecordKind]?
-        while let prefix = pending.popLast() {
-            try Task.checkCancellation()
-            guard report.messages < maximumMessages else { throw AntiEntropyError.tooManyMessages(maximumMessages) }
-            let (remote, bytes) = try await neighbour.digests(
-                at: base, prefix: prefix, kinds: kinds ?? RecordKind.allCases)
-            guard remote.nodeId == nodeID else { throw NeighbourError.wrongNode(remote.nodeId) }
-            guard RangePlan.isValid(remote.ranges, under: prefix) else { throw NeighbourError.badDigests }
-            let covered = try Self.kinds(covered: remote.kinds, asked: kinds ?? RecordKind.allCases)
-            guard kinds == nil || covered == kinds! else { throw NeighbourError.badDigests }
-            kinds = covered
-            report.messages += 1
-            report.bytes += bytes
-            let local = try await digests.digests(prefix: prefix, kinds: covered)
-            let plan = RangePlan.compare(local: local, remote: remote.ranges)
-            pending += plan.split
-            for range in plan.fetch {
-                guard report.messages < maximumMessages else { throw AntiEntropyError.tooManyMessages(maximumMessages) }
-                let (document, bytes) = try await neighbour.records(at: base, prefix: range, kinds: covered)
-                report.messages += 1
+        var perRequest = 1
+        while !level.isEmpty {
+            var differing: [RangeDigest] = []
+            for start in stride(from: 0, to: level.count, by: perRequest) {
+                let prefixes = Array(level[start..<min(start + perRequest, level.count)])
+                try spend(&report)
+                let asked = kinds ?? RecordKind.allCases
+                // This node's side, read while the neighbour answers (over every kind until the
+                // first answer says which both digest).
+                async let ownDigests = digests.digests(prefixes: prefixes, kinds: asked)
+                let (remote, bytes) = try await neighbour.digests(at: base, prefixes: prefixes, kinds: asked)
+                guard remote.nodeId == nodeID else { throw NeighbourError.wrongNode(remote.nodeId) }
+                guard RangePlan.isValid(remote.ranges, under: prefixes) else { throw NeighbourError.badDigests }
+                let covered = try Self.kinds(covered: remote.kinds, asked: asked)
+                guard kinds == nil || covered == kinds! else { throw NeighbourError.badDigests }
+                if kinds == nil {
+                    perRequest = min(max(remote.maximumPrefixes ?? 1, 1), RangePlan.maximumPrefixesPerRequest)
+                }
+                kinds = covered
                 report.bytes += bytes
-                report.rangesFetched += 1
+                let read = try await ownDigests
+                let local = covered == asked ? read : try await digests.digests(prefixes: prefixes, kinds: covered)
+                differing += RangePlan.differing(local: local, remote: remote.ranges)
+                // A level that the remaining requests could not walk is not kept (a liar's
+                // ranges multiply by 16 a level).
+                guard
+                    differing.count
+                        <= min((maximumMessages - report.messages) * perRequest, RangePlan.maximumRangesPerLevel)
+                else { throw AntiEntropyError.tooManyMessages(maximumMessages) }
+            }
+            let plan = RangePlan.plan(differing, batched: perRequest > 1)
+            for request in RangePlan.recordsRequests(plan.fetch, perRequest: perRequest) {
+                try spend(&report)
+                let (document, bytes) = try await neighbour.records(
+                    at: base, prefixes: request, kinds: kinds ?? RecordKind.digestedBefore030)
+                report.bytes += bytes
+                report.rangesFetched += request.count
                 report.recordsReceived += document.records.count
                 try await merge(document.records)
             }
+            level = plan.split
         }
         return report
+    }
+
+    /// Counts one more request of the round, or ends the round at its bound.
+    private func spend(_ report: inout Report) throws {
+        try Task.checkCancellation()
+        guard report.messages < maximumMessages else { throw AntiEntropyError.tooManyMessages(maximumMessages) }
+        report.messages += 1
     }
 
     /// The kinds an answer covers: those it names, all of them asked for; the kinds of a
     /// neighbour before 0.3.0 when it names none.
     static func kinds(covered names: [String]?, asked: [RecordKind]) throws -> [RecordKind] {
         guard let names else { return RecordKind.digestedBefore030 }
-        let covered = RecordKind.list(names.joined(separator: ","))
-        guard covered.count == names.count, covered.allSatisfy(asked.contains) else { throw NeighbourError.badDigests }
+        let covered = names.compactMap(RecordKind.init(rawValue:))
+        guard covered.count == names.count, Set(covered).count == covered.count, covered.allSatisfy(asked.contains)
+        else { throw NeighbourError.badDigests }
         return covered
     }
 }

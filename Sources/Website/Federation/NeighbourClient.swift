@@ -38,21 +38,28 @@ struct NeighbourClient: Sendable {
         return try decode(ChangesDocument.self, from: body)
     }
 
-    /// Digests of the ranges under `prefix` over `kinds` (all kinds a neighbour before 0.3.0
-    /// digests when nil), and the answer's size in bytes.
-    func digests(at base: String, prefix: String, kinds: [RecordKind]?) async throws -> (DigestsDocument, Int) {
+    /// Digests of the ranges under each of `prefixes` (one length) over `kinds` (all kinds a
+    /// neighbour before 0.3.0 digests when nil), and the answer's size in bytes. Several prefixes
+    /// go to a neighbour that announced ``DigestsDocument/maximumPrefixes`` only.
+    func digests(at base: String, prefixes: [String], kinds: [RecordKind]?) async throws -> (DigestsDocument, Int) {
         let body = try await get(
-            base, "/api/v1/digests?prefix=\(prefix)\(Self.kindsParameter(kinds))", deadline: timeout, limit: 256 * 1024)
+            base, "/api/v1/digests?\(Self.rangesParameter(prefixes))\(Self.kindsParameter(kinds))", deadline: timeout,
+            limit: 1024 * 1024)
         return (try decode(DigestsDocument.self, from: body), body.readableBytes)
     }
 
-    /// The records of a range, of `kinds` as in ``digests(at:prefix:kinds:)``, and the answer's
-    /// size in bytes.
-    func records(at base: String, prefix: String, kinds: [RecordKind]?) async throws -> (RecordsDocument, Int) {
+    /// The records of the ranges, of `kinds` as in ``digests(at:prefixes:kinds:)``, and the
+    /// answer's size in bytes.
+    func records(at base: String, prefixes: [String], kinds: [RecordKind]?) async throws -> (RecordsDocument, Int) {
         let body = try await get(
-            base, "/api/v1/records?prefix=\(prefix)\(Self.kindsParameter(kinds))", deadline: timeout,
+            base, "/api/v1/records?\(Self.rangesParameter(prefixes))\(Self.kindsParameter(kinds))", deadline: timeout,
             limit: maximumResponseBytes)
         return (try decode(RecordsDocument.self, from: body), body.readableBytes)
+    }
+
+    /// One range as `prefix=`, as every version reads it; several as `prefixes=`.
+    private static func rangesParameter(_ prefixes: [String]) -> String {
+        prefixes.count == 1 ? "prefix=\(prefixes[0])" : "prefixes=\(prefixes.joined(separator: ","))"
     }
 
     private static func kindsParameter(_ kinds: [RecordKind]?) -> String {

@@ -39,8 +39,6 @@ final class PeerPuller: Sendable {
         /// matches again: a neighbour that flips its realm back and forth does not make this node
         /// pull its whole feed on every flip (what was refused meanwhile comes with the next one).
         var realmRestartSpacing: Duration = .seconds(600)
-        /// The most digest and records requests of one anti-entropy round.
-        var antiEntropyMaximumMessages = RangePlan.maximumMessages
     }
 
     /// Where the neighbour answers and what it says of itself; discovery updates it.
@@ -322,9 +320,7 @@ final class PeerPuller: Sendable {
     func antiEntropyRound(base: String) async throws -> AntiEntropy.Report {
         let started = ContinuousClock.now
         do {
-            let reconciler = AntiEntropy(
-                neighbour: neighbour, digests: DigestRepository(database: database),
-                maximumMessages: settings.antiEntropyMaximumMessages)
+            let reconciler = AntiEntropy(neighbour: neighbour, digests: DigestRepository(database: database))
             var merged = 0
             let report = try await reconciler.reconcile(with: base, nodeID: nodeID) { wire in
                 merged += try await mergeRepaired(wire)

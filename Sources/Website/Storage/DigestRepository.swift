@@ -4,37 +4,49 @@ import SyncProtocol
 
 /// Digests over ranges of names and the records of a range, for anti-entropy (see ``RangePlan``),
 /// over the record kinds asked for. A range that spans whole buckets is read from
-/// `digest_buckets` (``AddDigestBuckets``: at most 4,096 rows per kind, whatever the tables
-/// hold); a narrower one from its rows, found through the `left(md5(name_key), 8)` indexes.
+/// `digest_buckets` (``RefineDigestBuckets``: the buckets in the range, through the primary key;
+/// at most 65,536 per kind, whatever the tables hold); a narrower one from its rows, found
+/// through the `left(md5(name_key), 8)` indexes.
 struct DigestRepository {
     let database: Database
 
     /// The digests of the 16 ranges one digit longer than `prefix` (the non-empty ones).
     func digests(prefix: String, kinds: [RecordKind]) async throws -> [RangeDigest] {
-        guard !kinds.isEmpty else { return [] }
-        let length = prefix.utf8.count + 1
-        if length <= AddDigestBuckets.bucketDigits {
+        try await digests(prefixes: [prefix], kinds: kinds)
+    }
+
+    /// The digests of the ranges one digit longer than each of `prefixes`, all of one length (the
+    /// non-empty ones, in order).
+    func digests(prefixes: [String], kinds: [RecordKind]) async throws -> [RangeDigest] {
+        guard !kinds.isEmpty, let first = prefixes.first else { return [] }
+        let length = first.utf8.count + 1
+        let (lows, highs) = Self.bounds(prefixes)
+        if length <= RefineDigestBuckets.bucketDigits {
+            // Bucket names are as long as the bounds cut to their length (`g` stays the end).
+            let digits = RefineDigestBuckets.bucketDigits
             return try await database.query(
                 """
+                WITH asked AS (SELECT * FROM unnest(\(lows.map { String($0.prefix(digits)) })::text[], \(highs.map { String($0.prefix(digits)) })::text[]) AS a(low, high))
                 SELECT left(bucket, \(length)::int4), sum(records)::int8, lpad(to_hex(bit_xor(digest)), 16, '0')
-                FROM digest_buckets WHERE kind = ANY(\(kinds.map(\.letter))) AND left(bucket, \(length - 1)::int4) = \(prefix)
+                FROM asked JOIN digest_buckets ON kind = ANY(\(kinds.map(\.letter))) AND bucket >= asked.low AND bucket < asked.high
                 GROUP BY 1 HAVING sum(records) > 0 ORDER BY 1
                 """, Self.decodeDigests)
         }
-        let (low, high) = Self.bounds(prefix)
         let items = kinds.map {
             """
-            SELECT left(md5(\($0.rangeKey)), $1::int4) AS range, \($0.contentHash) AS h FROM \($0.table)
-            WHERE left(md5(\($0.rangeKey)), 8) COLLATE "C" >= $2 AND left(md5(\($0.rangeKey)), 8) COLLATE "C" < $3
+            SELECT left(md5(\($0.rangeKey)), $1::int4) AS range, \($0.contentHash) AS h
+            FROM asked JOIN \($0.table)
+            ON left(md5(\($0.rangeKey)), 8) COLLATE "C" >= asked.low AND left(md5(\($0.rangeKey)), 8) COLLATE "C" < asked.high
             """
         }
         var bindings = PostgresBindings()
         bindings.append(Int32(length))
-        bindings.append(low)
-        bindings.append(high)
+        bindings.append(lows)
+        bindings.append(highs)
         return try await database.query(
             PostgresQuery(
                 unsafeSQL: """
+                    WITH asked AS (SELECT * FROM unnest($2::text[], $3::text[]) AS a(low, high))
                     SELECT range, count(*), lpad(to_hex(coalesce(bit_xor(h), 0)), 16, '0')
                     FROM (\(items.joined(separator: " UNION ALL "))) AS items GROUP BY range ORDER BY range
                     """, binds: bindings), Self.decodeDigests)
@@ -48,28 +60,35 @@ struct DigestRepository {
         return ranges
     }
 
-    /// The records of the asked kinds whose range key falls in the range, at most `limit` + 1
-    /// (so that the caller can tell a range that is too large).
-    func records(prefix: String, kinds: [RecordKind], limit: Int) async throws -> [ChangesFeed.Change] {
-        guard !kinds.isEmpty else { return [] }
-        let (low, high) = Self.bounds(prefix)
+    /// The records of the asked kinds whose range key falls in one of the ranges, at most
+    /// `limit` + 1 (so that the caller can tell a request that asks for too many).
+    func records(prefixes: [String], kinds: [RecordKind], limit: Int) async throws -> [ChangesFeed.Change] {
+        guard !kinds.isEmpty, !prefixes.isEmpty else { return [] }
         let items = kinds.map {
             """
-            SELECT \($0.changeColumns) FROM \($0.table)
-            WHERE left(md5(\($0.rangeKey)), 8) COLLATE "C" >= $1 AND left(md5(\($0.rangeKey)), 8) COLLATE "C" < $2
+            SELECT \($0.changeColumns) FROM asked JOIN \($0.table)
+            ON left(md5(\($0.rangeKey)), 8) COLLATE "C" >= asked.low AND left(md5(\($0.rangeKey)), 8) COLLATE "C" < asked.high
             """
         }
+        let (lows, highs) = Self.bounds(prefixes)
         var bindings = PostgresBindings()
-        bindings.append(low)
-        bindings.append(high)
+        bindings.append(lows)
+        bindings.append(highs)
         bindings.append(Int64(limit + 1))
         return try await database.query(
             PostgresQuery(
                 unsafeSQL: """
+                    WITH asked AS (SELECT * FROM unnest($1::text[], $2::text[]) AS a(low, high))
                     SELECT kind, xid::text, seq, name_key, display_name, uuid, micros, origin, avatar, count, signature
                     FROM (\(items.joined(separator: " UNION ALL "))) AS records
                     ORDER BY name_key, kind, origin LIMIT $3
                     """, binds: bindings), ChangesFeed.decodeChanges)
+    }
+
+    /// The ranges as bounds on the 8-digit bucket, lows and highs in step.
+    static func bounds(_ prefixes: [String]) -> ([String], [String]) {
+        let bounds = prefixes.map(bounds)
+        return (bounds.map(\.0), bounds.map(\.1))
     }
 
     /// The range as bounds on the 8-digit bucket: [prefix000…, next prefix).

@@ -13,14 +13,27 @@ struct ReconciliationController<Context: RequestContext> {
         router.get("/api/v1/records", use: records)
     }
 
-    private static func prefix(_ request: Request) throws -> String {
-        let prefix = request.uri.queryParameters.get("prefix") ?? ""
+    /// The ranges asked for: `prefixes=` (comma-separated, one length, at most
+    /// ``RangePlan/maximumPrefixesPerRequest``, each once) or else `prefix=` (one, the whole name space by
+    /// default), and whether they came as `prefixes=` (then echoed in the answer).
+    private static func ranges(_ request: Request) throws -> (prefixes: [String], batched: Bool) {
+        let query = request.uri.queryParameters
+        if let list = query.get("prefixes") {
+            guard let prefixes = RangePlan.prefixList(list) else {
+                throw HTTPError(
+                    .badRequest,
+                    message: "prefixes is up to \(RangePlan.maximumPrefixesPerRequest) comma-separated "
+                        + "prefixes of one length, each up to \(RangePlan.maximumPrefixLength) lower-case hex digits.")
+            }
+            return (prefixes, true)
+        }
+        let prefix = query.get("prefix") ?? ""
         guard RangePlan.isPrefix(prefix) else {
             throw HTTPError(
                 .badRequest,
                 message: "prefix is up to \(RangePlan.maximumPrefixLength) lower-case hex digits of a name's md5.")
         }
-        return prefix
+        return ([prefix], false)
     }
 
     /// The kinds asked for: `kinds=` names them (comma-separated; names this version does not
@@ -35,28 +48,30 @@ struct ReconciliationController<Context: RequestContext> {
     }
 
     @Sendable func rangeDigests(request: Request, context: Context) async throws -> DigestsDocument {
-        let prefix = try Self.prefix(request)
-        guard prefix.utf8.count < RangePlan.maximumPrefixLength else {
+        let (prefixes, batched) = try Self.ranges(request)
+        guard prefixes[0].utf8.count < RangePlan.maximumPrefixLength else {
             throw HTTPError(.badRequest, message: "A range this narrow is not split further; ask for its records.")
         }
         let asked = try Self.kinds(request)
         let kinds = asked ?? RecordKind.digestedBefore030
         return DigestsDocument(
-            nodeId: node.id, prefix: prefix, kinds: asked.map { $0.map(\.rawValue) },
-            ranges: try await digests.digests(prefix: prefix, kinds: kinds))
+            nodeId: node.id, prefix: prefixes[0], prefixes: batched ? prefixes : nil,
+            maximumPrefixes: prefixes == [""] ? RangePlan.maximumPrefixesPerRequest : nil,
+            kinds: asked.map { $0.map(\.rawValue) },
+            ranges: try await digests.digests(prefixes: prefixes, kinds: kinds))
     }
 
     @Sendable func records(request: Request, context: Context) async throws -> RecordsDocument {
-        let prefix = try Self.prefix(request)
+        let (prefixes, batched) = try Self.ranges(request)
         let asked = try Self.kinds(request)
         let changes = try await digests.records(
-            prefix: prefix, kinds: asked ?? RecordKind.digestedBefore030, limit: RangePlan.maximumRecords)
+            prefixes: prefixes, kinds: asked ?? RecordKind.digestedBefore030, limit: RangePlan.maximumRecords)
         guard changes.count <= RangePlan.maximumRecords else {
-            throw HTTPError(.badRequest, message: "This range holds too many records; ask for a longer prefix.")
+            throw HTTPError(.badRequest, message: "These ranges hold too many records; ask for longer prefixes.")
         }
         return RecordsDocument(
-            nodeId: node.id, prefix: prefix, kinds: asked.map { $0.map(\.rawValue) },
-            records: await signer.wireRecords(changes))
+            nodeId: node.id, prefix: prefixes[0], prefixes: batched ? prefixes : nil,
+            kinds: asked.map { $0.map(\.rawValue) }, records: await signer.wireRecords(changes))
     }
 }
 

@@ -385,9 +385,10 @@ import Testing
 
     /// Digests that lie (ranges that always differ, counts that do not add up, ranges outside the
     /// one asked) cost at most the round's bound in requests, and the round fails.
-    @Test(arguments: HostileNeighbour.DigestLie.allCases)
-    func lyingDigestsCostABoundedNumberOfRequests(lie: HostileNeighbour.DigestLie) async throws {
-        let hostile = HostileNeighbour(upstreamRealm: nil)
+    /// Either way of asking: one range per request, or many (`prefixes=`).
+    @Test(arguments: HostileNeighbour.DigestLie.allCases, [false, true])
+    func lyingDigestsCostABoundedNumberOfRequests(lie: HostileNeighbour.DigestLie, batches: Bool) async throws {
+        let hostile = HostileNeighbour(upstreamRealm: nil, answersBatches: batches)
         hostile.digestLie = lie
         try await hostile.run { url in
             try await TestDatabase.withMigrated { _, database in

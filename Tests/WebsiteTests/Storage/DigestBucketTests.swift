@@ -12,7 +12,7 @@ import Testing
 @Suite struct DigestBucketTests {
     /// "kind/bucket" → "records digest", from the rows of every kind.
     static func fromRows(_ url: String) async throws -> [String: String] {
-        let digits = AddDigestBuckets.bucketDigits
+        let digits = RefineDigestBuckets.bucketDigits
         let parts = RecordKind.allCases.map {
             """
             SELECT '\($0.letter)/' || left(md5(\($0.rangeKey)), \(digits)) AS key, count(*) AS records,
@@ -79,6 +79,65 @@ import Testing
         #expect(served == computed, "\(when): top-level digests")
     }
 
+    /// Several ranges asked for at once (`prefixes=`) answer exactly what asking for each alone
+    /// does, at every depth: from buckets (up to three digits) and from rows (deeper).
+    static func expectBatchedRangesMatchSingleOnes(_ url: String) async throws {
+        try await TestDatabase.withClient(url) { client in
+            let repository = DigestRepository(
+                database: Database(client: client, timeout: .seconds(10), logger: TestDatabase.logger))
+            let kinds = RecordKind.allCases
+            for length in 0...5 {
+                // The prefixes that hold records, and one that holds none.
+                let held = try await TestDatabase.strings(
+                    url, "SELECT DISTINCT left(md5(name_key), \(length)) FROM lookup_counts ORDER BY 1")
+                let empty = String(repeating: "f", count: length)
+                let prefixes = Array(Set(held + [empty]).sorted().prefix(RangePlan.maximumPrefixesPerRequest))
+                #expect(prefixes.count > 1 || length == 0)
+                let batched = try await repository.digests(prefixes: prefixes, kinds: kinds)
+                var single: [RangeDigest] = []
+                for prefix in prefixes { single += try await repository.digests(prefix: prefix, kinds: kinds) }
+                #expect(batched == single.sorted { $0.prefix < $1.prefix }, "digests at \(length) digits")
+                #expect(!batched.isEmpty)
+                func keys(_ changes: [ChangesFeed.Change]) -> [String] {
+                    changes.map { "\($0.profile?.nameKey ?? "") \($0.count?.nameKey ?? "") \($0.node?.origin ?? "")" }
+                        .sorted()
+                }
+                let records = try await repository.records(prefixes: prefixes, kinds: kinds, limit: 100_000)
+                var each: [ChangesFeed.Change] = []
+                for prefix in prefixes {
+                    each += try await repository.records(prefixes: [prefix], kinds: kinds, limit: 100_000)
+                }
+                #expect(keys(records) == keys(each), "records at \(length) digits")
+                #expect(records.count == batched.reduce(0) { $0 + Int($1.count) })
+            }
+        }
+    }
+
+    /// A database of 0.3.0 (three-digit buckets, kept by its triggers) is refined in place: every
+    /// bucket has four digits and equals the rows, and later writes keep it so.
+    @Test func threeDigitBucketsAreRefinedInPlace() async throws {
+        let url = try await TestDatabase.create()
+        try await TestDatabase.withClient(url) { client in
+            var before = Migrator(client: client, logger: TestDatabase.logger)
+            before.migrations = Array(Migrations.all.prefix { !($0 is RefineDigestBuckets) })
+            try await before.migrate()
+            _ = try await client.query(
+                """
+                INSERT INTO lookup_counts (origin, name_key, count, last_lookup_at)
+                SELECT 'o' || (i % 3), 'n' || i, i, now() FROM generate_series(1, 3000) AS i
+                """)
+            try await Migrator(client: client, logger: TestDatabase.logger).migrate()
+        }
+        let lengths = try await TestDatabase.strings(url, "SELECT DISTINCT length(bucket)::text FROM digest_buckets")
+        #expect(lengths == ["\(RefineDigestBuckets.bucketDigits)"])
+        try await Self.expectBucketsMatchRows(url, "after refining")
+        try await TestDatabase.withClient(url) { client in
+            _ = try await client.query("UPDATE lookup_counts SET count = count + 1 WHERE name_key LIKE 'n1%'")
+            _ = try await client.query("DELETE FROM lookup_counts WHERE name_key LIKE 'n2%'")
+        }
+        try await Self.expectBucketsMatchRows(url, "after writes on the refined buckets")
+    }
+
     @Test func bucketsEqualDigestsFromScratchAfterWritesMergesPurgesAndARestore() async throws {
         try await withFakeUpstream { upstream in
             var databaseA = ""
@@ -102,6 +161,7 @@ import Testing
                 }
                 #expect(try await eventually(timeout: .seconds(30)) { try await a.digest() == b.digest() })
                 for node in [a, b] { try await Self.expectBucketsMatchRows(node.database, "after writes and merges") }
+                try await Self.expectBatchedRangesMatchSingleOnes(a.database)
 
                 // A purge (every record of B's origin on A), as blocking B does.
                 let bID = try await b.nodeID()

@@ -42,6 +42,9 @@ final class HostileNeighbour: Sendable {
         get { lie.withLock { $0 } }
         set { lie.withLock { $0 = newValue } }
     }
+    /// Whether it announces and answers several ranges per digests request (`prefixes=`), as
+    /// nodes from 0.4.0 do; otherwise one range each, as before.
+    let answersBatches: Bool
     private let reconciliationRequests = Mutex(0)
     /// Digest and records requests answered so far.
     var reconciliationRequestCount: Int { reconciliationRequests.withLock { $0 } }
@@ -51,8 +54,9 @@ final class HostileNeighbour: Sendable {
     /// The sha256 of every head request, in order.
     var requestedHeads: [String] { headRequests.withLock { $0 } }
 
-    init(name: String = "hostile", upstreamRealm: String?, longPollHold: Double = 0.2) {
+    init(name: String = "hostile", upstreamRealm: String?, longPollHold: Double = 0.2, answersBatches: Bool = false) {
         self.name = name
+        self.answersBatches = answersBatches
         self.realm = Mutex(upstreamRealm)
         self.longPollHold = longPollHold
     }
@@ -118,10 +122,12 @@ final class HostileNeighbour: Sendable {
         }
         router.get("/api/v1/digests") { [self] request, _ -> DigestsDocument in
             reconciliationRequests.withLock { $0 += 1 }
-            let prefix = request.uri.queryParameters.get("prefix") ?? ""
+            let query = request.uri.queryParameters
+            let batch = answersBatches ? query.get("prefixes").map { $0.split(separator: ",").map(String.init) } : nil
+            let prefixes = batch ?? [query.get("prefix") ?? ""]
             let digits = Array("0123456789abcdef")
             let narrowest = RangePlan.maximumPrefixLength
-            let ranges: [RangeDigest] =
+            let ranges: [RangeDigest] = prefixes.flatMap { prefix -> [RangeDigest] in
                 switch digestLie {
                 case nil: []
                 case .alwaysDiffer:
@@ -135,9 +141,11 @@ final class HostileNeighbour: Sendable {
                 case .outsideRange:
                     [RangeDigest(prefix: prefix + "00", count: 1000, digest: Self.randomDigest())]
                 }
+            }
             return DigestsDocument(
-                nodeId: nodeID, prefix: prefix,
-                kinds: request.uri.queryParameters.get("kinds").map { $0.split(separator: ",").map(String.init) },
+                nodeId: nodeID, prefix: prefixes[0], prefixes: batch,
+                maximumPrefixes: answersBatches ? RangePlan.maximumPrefixesPerRequest : nil,
+                kinds: query.get("kinds").map { $0.split(separator: ",").map(String.init) },
                 ranges: ranges)
         }
         router.get("/api/v1/records") { [self] request, _ -> RecordsDocument in

@@ -110,4 +110,15 @@ enum TestDatabase {
             return nil
         }
     }
+
+    /// The first column of every row of a query, as text.
+    static func strings(_ url: String, _ sql: String) async throws -> [String] {
+        try await withClient(url) { client in
+            var values: [String] = []
+            for try await value in try await client.query(PostgresQuery(unsafeSQL: sql)).decode(String.self) {
+                values.append(value)
+            }
+            return values
+        }
+    }
 }

@@ -28,5 +28,6 @@ enum Migrations {
         AddNameTotals(),
         DropCounterTimeIndex(),
         AddDigestBuckets(),
+        RefineDigestBuckets(),
     ]
 }
