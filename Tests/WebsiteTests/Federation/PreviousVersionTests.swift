@@ -8,8 +8,9 @@ import Testing
 /// by a fake neighbour, and a dump of its database upgraded in place (docs/protocol.md,
 /// Compatibility). Recorded by `scripts/record-fixtures` from that version's binary.
 @Suite struct PreviousVersionTests {
-    /// The versions whose recordings are replayed: every minor version this one interoperates with.
-    static let versions = ["0.2.0"]
+    /// The versions whose recordings are replayed: every minor version this one interoperates with
+    /// (0.3.0 recorded from a6287ab by `scripts/record-fixtures`).
+    static let versions = ["0.2.0", "0.3.0"]
     /// The realm the recorded node named, as a default-configured node does (its lookups went to
     /// a stand-in); this node is configured the same.
     static let defaultRealm = AppConfiguration.realm(of: AppConfiguration.defaultMojangAPIURL)
