@@ -7,64 +7,57 @@ enum RecordKind: String, CaseIterable, Sendable {
     case count
     case node
 
-    /// The table holding this kind; every one has the feed's `xid` and `seq` columns.
-    var table: String {
-        switch self {
-        case .profile: "profiles"
-        case .count: "lookup_counts"
-        case .node: "node_records"
-        }
+    /// What the code that touches every kind needs to know of one, in one place per kind.
+    struct Traits: Sendable {
+        /// The table holding this kind; every one has the feed's `xid` and `seq` columns.
+        var table: String
+        /// The kind's letter in the feed's rows and in `digest_buckets.kind`.
+        var letter: String
+        /// The column whose md5 places a record in a range of the digests.
+        var rangeKey: String
+        /// A row's 64-bit content hash, by the functions of ``AddDigestBuckets``.
+        var contentHash: String
+        /// The row as the feed selects a change (``ChangesFeed/ChangeRow``): kind, xid, seq, name,
+        /// display name, uuid, µs, origin, avatar, count, signature. A node record carries its
+        /// name, URL and software version in the name, display-name and uuid columns.
+        var changeColumns: String
     }
 
-    /// The kind's letter in the feed's rows and in `digest_buckets.kind`.
-    var letter: String {
-        switch self {
-        case .profile: "p"
-        case .count: "c"
-        case .node: "n"
-        }
-    }
-
-    /// The column whose md5 places a record in a range of the digests.
-    var rangeKey: String {
-        switch self {
-        case .profile, .count: "name_key"
-        case .node: "origin"
-        }
-    }
-
-    /// A row's 64-bit content hash, by the functions of ``AddDigestBuckets``.
-    var contentHash: String {
-        switch self {
-        case .profile: "digest_hash_profile(name_key, display_name, uuid, resolved_at, origin, avatar_sha256)"
-        case .count: "digest_hash_count(origin, name_key, count, last_lookup_at)"
-        case .node: "digest_hash_node(origin, name, url, software_version, recorded_at)"
-        }
-    }
-
-    /// The row as the feed selects a change (``ChangesFeed/ChangeRow``): kind, xid, seq, name,
-    /// display name, uuid, µs, origin, avatar, count, signature. A node record carries its name,
-    /// URL and software version in the name, display-name and uuid columns.
-    var changeColumns: String {
+    var traits: Traits {
         switch self {
         case .profile:
-            """
-            'p' AS kind, xid, seq, name_key, display_name, uuid, (extract(epoch FROM resolved_at) * 1000000)::bigint \
-            AS micros, origin, avatar_sha256 AS avatar, 0::bigint AS count, signature
-            """
+            Traits(
+                table: "profiles", letter: "p", rangeKey: "name_key",
+                contentHash: "digest_hash_profile(name_key, display_name, uuid, resolved_at, origin, avatar_sha256)",
+                changeColumns: """
+                    'p' AS kind, xid, seq, name_key, display_name, uuid, (extract(epoch FROM resolved_at) * 1000000)::bigint \
+                    AS micros, origin, avatar_sha256 AS avatar, 0::bigint AS count, signature
+                    """)
         case .count:
-            """
-            'c' AS kind, xid, seq, name_key, NULL AS display_name, NULL AS uuid, \
-            (extract(epoch FROM last_lookup_at) * 1000000)::bigint AS micros, origin, NULL AS avatar, count, signature
-            """
+            Traits(
+                table: "lookup_counts", letter: "c", rangeKey: "name_key",
+                contentHash: "digest_hash_count(origin, name_key, count, last_lookup_at)",
+                changeColumns: """
+                    'c' AS kind, xid, seq, name_key, NULL AS display_name, NULL AS uuid, \
+                    (extract(epoch FROM last_lookup_at) * 1000000)::bigint AS micros, origin, NULL AS avatar, count, signature
+                    """)
         case .node:
-            """
-            'n' AS kind, xid, seq, name AS name_key, url AS display_name, software_version AS uuid, \
-            (extract(epoch FROM recorded_at) * 1000000)::bigint AS micros, origin, NULL AS avatar, 0::bigint AS count, \
-            signature
-            """
+            Traits(
+                table: "node_records", letter: "n", rangeKey: "origin",
+                contentHash: "digest_hash_node(origin, name, url, software_version, recorded_at)",
+                changeColumns: """
+                    'n' AS kind, xid, seq, name AS name_key, url AS display_name, software_version AS uuid, \
+                    (extract(epoch FROM recorded_at) * 1000000)::bigint AS micros, origin, NULL AS avatar, \
+                    0::bigint AS count, signature
+                    """)
         }
     }
+
+    var table: String { traits.table }
+    var letter: String { traits.letter }
+    var rangeKey: String { traits.rangeKey }
+    var contentHash: String { traits.contentHash }
+    var changeColumns: String { traits.changeColumns }
 
     /// The kinds a neighbour means when it names none: those of 0.2.0's digests.
     static let digestedBefore030: [RecordKind] = [.profile, .count]
