@@ -18,6 +18,13 @@ struct ReconciliationController<Context: RequestContext> {
     /// default), and whether they came as `prefixes=` (then echoed in the answer).
     private static func ranges(_ request: Request) throws -> (prefixes: [String], batched: Bool) {
         let query = request.uri.queryParameters
+        // A malformed `prefix` is refused even beside `prefixes`, which it then does not change.
+        let prefix = query.get("prefix") ?? ""
+        guard RangePlan.isPrefix(prefix) else {
+            throw HTTPError(
+                .badRequest,
+                message: "prefix is up to \(RangePlan.maximumPrefixLength) lower-case hex digits of a name's md5.")
+        }
         if let list = query.get("prefixes") {
             guard let prefixes = RangePlan.prefixList(list) else {
                 throw HTTPError(
@@ -26,12 +33,6 @@ struct ReconciliationController<Context: RequestContext> {
                         + "prefixes of one length, each up to \(RangePlan.maximumPrefixLength) lower-case hex digits.")
             }
             return (prefixes, true)
-        }
-        let prefix = query.get("prefix") ?? ""
-        guard RangePlan.isPrefix(prefix) else {
-            throw HTTPError(
-                .badRequest,
-                message: "prefix is up to \(RangePlan.maximumPrefixLength) lower-case hex digits of a name's md5.")
         }
         return ([prefix], false)
     }
@@ -49,7 +50,9 @@ struct ReconciliationController<Context: RequestContext> {
 
     @Sendable func rangeDigests(request: Request, context: Context) async throws -> DigestsDocument {
         let (prefixes, batched) = try Self.ranges(request)
-        guard prefixes[0].utf8.count < RangePlan.maximumPrefixLength else {
+        let single = request.uri.queryParameters.get("prefix") ?? ""
+        guard prefixes[0].utf8.count < RangePlan.maximumPrefixLength, single.utf8.count < RangePlan.maximumPrefixLength
+        else {
             throw HTTPError(.badRequest, message: "A range this narrow is not split further; ask for its records.")
         }
         let asked = try Self.kinds(request)

@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import FakeUpstream
 import Foundation
 import NIOCore
+import SyncProtocol
 import Testing
 
 @testable import Website
@@ -54,6 +55,31 @@ import Testing
                 let refused = try await HTTPClient.shared.execute(post, timeout: .seconds(10))
                 #expect(refused.status == .methodNotAllowed)
                 #expect(refused.headers.first(name: "allow") == "GET, HEAD")
+            }
+        }
+    }
+
+    /// Range lists on the anti-entropy endpoints: malformed ones (and a malformed `prefix` beside
+    /// a good list) are refused, a range named twice counts once.
+    @Test func malformedRangeListsGet400() async throws {
+        let url = try await TestDatabase.create()
+        try await withFakeUpstream { upstream in
+            try await withNode(database: url, upstream: upstream) { node in
+                let tooMany = (0...RangePlan.maximumPrefixesPerRequest).map { String(format: "%03x", $0) }
+                for query in [
+                    "prefixes=a,bb", "prefixes=A0", "prefixes=a0,", "prefixes=\(tooMany.joined(separator: ","))",
+                    "prefixes=a0&prefix=zz", "prefixes=a0&prefix=012345678",
+                ] {
+                    for path in ["digests", "records"] {
+                        let answer = try await fetch("\(node)/api/v1/\(path)?\(query)")
+                        #expect(answer.status == 400, "\(path)?\(query)")
+                    }
+                }
+                #expect(try await fetch("\(node)/api/v1/digests?prefixes=a0&prefix=0123456").status == 200)
+                #expect(try await fetch("\(node)/api/v1/digests?prefixes=0123456").status == 200)
+                #expect(try await fetch("\(node)/api/v1/digests?prefixes=01234567").status == 400)
+                let twice = try await fetch("\(node)/api/v1/records?prefixes=a0,b1,a0")
+                #expect(twice.status == 200 && twice.text.contains("\"prefixes\":[\"a0\",\"b1\"]"))
             }
         }
     }
