@@ -24,6 +24,9 @@ struct WebsiteCommand {
                 let app = try await buildApplication(configuration)
                 try await app.runService()
             }
+        } catch let stopped as StartupStopped {
+            // A stop asked for while the database was not there yet: done as asked.
+            FileHandle.standardError.write(Data("website: \(stopped)\n".utf8))
         } catch let error as ConfigurationError {
             FileHandle.standardError.write(Data("website: \(error)\n".utf8))
             exit(2)

@@ -7,6 +7,7 @@ import Logging
 import NIOCore
 import NIOSSL
 import PostgresNIO
+import ServiceLifecycle
 import SyncProtocol
 
 /// Builds a node: the PostgreSQL client and HTTP client as services, migrations and the node
@@ -136,19 +137,27 @@ public func buildApplication(
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.httpPort) },
         logger: logger)
     app.beforeServerStarts {
-        try await StartupRetry.run(
-            logger: logger,
-            diagnose: {
-                await DatabaseLoginDiagnosis.explain(
-                    configuration.database, usesTLS: configuration.databaseUsesTLS, logger: logger)
+        // A stop asked for while start-up still waits for the database ends the waiting (the
+        // prelude is not a service of its own, so nothing else would end it).
+        do {
+            try await cancelWhenGracefulShutdown {
+                try await StartupRetry.run(
+                    logger: logger,
+                    diagnose: {
+                        await DatabaseLoginDiagnosis.explain(
+                            configuration.database, usesTLS: configuration.databaseUsesTLS, logger: logger)
+                    }
+                ) {
+                    try await migrator.migrate()
+                    node.load(try await NodeIdentityRepository(client: postgres, logger: logger).loadOrCreate())
+                    try await feedEpoch.check()
+                    try await nodeRecords.publish(
+                        origin: node.id, name: String(node.name.prefix(NodeRecord.maximumNameLength)),
+                        url: configuration.nodeURL, softwareVersion: SoftwareVersion.current)
+                }
             }
-        ) {
-            try await migrator.migrate()
-            node.load(try await NodeIdentityRepository(client: postgres, logger: logger).loadOrCreate())
-            try await feedEpoch.check()
-            try await nodeRecords.publish(
-                origin: node.id, name: String(node.name.prefix(NodeRecord.maximumNameLength)),
-                url: configuration.nodeURL, softwareVersion: SoftwareVersion.current)
+        } catch  where Task.isShuttingDownGracefully {
+            throw StartupStopped(cause: error)
         }
         logger.info("node ready", metadata: ["node": "\(node.name)", "id": "\(node.id)"])
     }

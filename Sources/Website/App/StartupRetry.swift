@@ -63,3 +63,10 @@ enum StartupRetry {
         }
     }
 }
+
+/// The node was asked to stop (SIGTERM, SIGINT) before its start-up work was done: it ends without
+/// having served. `cause` is what the interrupted work threw.
+public struct StartupStopped: Error, CustomStringConvertible {
+    public var cause: any Error
+    public var description: String { "stopped before start-up was done (\(String(reflecting: cause)))" }
+}

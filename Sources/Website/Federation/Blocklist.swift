@@ -57,7 +57,7 @@ final class Blocklist: Service, Sendable {
     /// then re-reads the file every second and purges what was added.
     func run() async throws {
         await cancelWhenGracefulShutdown {
-            await self.node.identityLoaded()
+            guard await self.node.identityLoaded() else { return }
             var purged: Set<String> = []
             var lastText: String? = nil
             while !Task.isCancelled {

@@ -60,7 +60,7 @@ final class PeerDirectory: Service, Sendable {
 
     func run() async throws {
         await cancelWhenGracefulShutdown {
-            await self.node.identityLoaded()
+            guard await self.node.identityLoaded() else { return }
             await self.discoverAndPull()
         }
     }

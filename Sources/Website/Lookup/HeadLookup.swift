@@ -98,8 +98,11 @@ struct HeadLookup: Sendable {
     }
 
     /// Fetches, stores and links the head of a UUID, once however many requests ask at the same time.
+    /// A caller that found no head before a fetch ended starts a flight of its own after it: the
+    /// head stored meanwhile is read, not asked for again.
     func fetchHead(uuid: String) async throws -> HeadImage {
         try await fetchingHeads.run(uuid) { [upstream, avatars, profiles, logger, node] in
+            if let stored = try await avatars.image(uuid: uuid) { return stored }
             do {
                 let image = try await upstream.head(uuid: uuid)
                 try await avatars.store(image, uuid: uuid)

@@ -6,7 +6,11 @@ import Synchronization
 public final class LocalNode: Sendable {
     public let name: String
     private let loadedIdentity = Mutex<NodeIdentity?>(nil)
-    private let waiters = Mutex<[CheckedContinuation<Void, Never>]>([])
+    private let waiters = Mutex<Waiters>(Waiters())
+    private struct Waiters {
+        var next = 0
+        var waiting: [Int: CheckedContinuation<Void, Never>] = [:]
+    }
     private let ownAddresses = Mutex<[String]>([])
 
     /// Addresses from the peers list where discovery found this very node (skipped as neighbours).
@@ -34,23 +38,36 @@ public final class LocalNode: Sendable {
         let waiting = loadedIdentity.withLock { loaded in
             loaded = identity
             return waiters.withLock { waiters in
-                defer { waiters = [] }
-                return waiters
+                defer { waiters.waiting = [:] }
+                return Array(waiters.waiting.values)
             }
         }
         for waiter in waiting { waiter.resume() }
     }
 
-    /// Returns once start-up has loaded the identity (services that start with the server wait here).
-    func identityLoaded() async {
-        await withCheckedContinuation { continuation in
-            let loaded = loadedIdentity.withLock { identity in
-                // Checked and registered under the identity's lock, so a concurrent load cannot slip between.
-                if identity != nil { return true }
-                waiters.withLock { $0.append(continuation) }
-                return false
-            }
-            if loaded { continuation.resume() }
+    /// Waits until start-up has loaded the identity (services that start with the server wait
+    /// here) and returns true, or returns false once the waiting task is cancelled first: a node
+    /// shut down (or whose start-up failed) before its identity was loaded ends instead of
+    /// waiting for ever.
+    func identityLoaded() async -> Bool {
+        let id = waiters.withLock { waiters in
+            defer { waiters.next += 1 }
+            return waiters.next
         }
+        // Registering and cancelling both hold the identity's lock: a cancellation either comes
+        // before the check (which then sees it) or finds the waiter to resume.
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                let resumeNow = loadedIdentity.withLock { identity in
+                    if identity != nil || Task.isCancelled { return true }
+                    waiters.withLock { $0.waiting[id] = continuation }
+                    return false
+                }
+                if resumeNow { continuation.resume() }
+            }
+        } onCancel: {
+            loadedIdentity.withLock { _ in waiters.withLock { $0.waiting.removeValue(forKey: id) } }?.resume()
+        }
+        return loadedIdentity.withLock { $0 != nil }
     }
 }
