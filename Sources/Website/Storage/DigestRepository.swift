@@ -10,11 +10,6 @@ import SyncProtocol
 struct DigestRepository {
     let database: Database
 
-    /// The digests of the 16 ranges one digit longer than `prefix` (the non-empty ones).
-    func digests(prefix: String, kinds: [RecordKind]) async throws -> [RangeDigest] {
-        try await digests(prefixes: [prefix], kinds: kinds)
-    }
-
     /// The digests of the ranges one digit longer than each of `prefixes`, all of one length (the
     /// non-empty ones, in order).
     func digests(prefixes: [String], kinds: [RecordKind]) async throws -> [RangeDigest] {

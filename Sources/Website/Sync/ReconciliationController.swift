@@ -15,8 +15,11 @@ struct ReconciliationController<Context: RequestContext> {
 
     /// The ranges asked for: `prefixes=` (comma-separated, one length, at most
     /// ``RangePlan/maximumPrefixesPerRequest``, each once) or else `prefix=` (one, the whole name space by
-    /// default), and whether they came as `prefixes=` (then echoed in the answer).
-    private static func ranges(_ request: Request) throws -> (prefixes: [String], batched: Bool) {
+    /// default), and whether they came as `prefixes=` (then echoed in the answer). A prefix longer
+    /// than `narrowest` digits (digests are not split down to the longest prefix) is refused.
+    private static func ranges(
+        _ request: Request, narrowest: Int = RangePlan.maximumPrefixLength
+    ) throws -> (prefixes: [String], batched: Bool) {
         let query = request.uri.queryParameters
         // A malformed `prefix` is refused even beside `prefixes`, which it then does not change.
         let prefix = query.get("prefix") ?? ""
@@ -32,9 +35,17 @@ struct ReconciliationController<Context: RequestContext> {
                     message: "prefixes is up to \(RangePlan.maximumPrefixesPerRequest) comma-separated "
                         + "prefixes of one length, each up to \(RangePlan.maximumPrefixLength) lower-case hex digits.")
             }
+            try refuseNarrower(than: narrowest, prefix, prefixes[0])
             return (prefixes, true)
         }
+        try refuseNarrower(than: narrowest, prefix)
         return ([prefix], false)
+    }
+
+    private static func refuseNarrower(than narrowest: Int, _ prefixes: String...) throws {
+        guard prefixes.allSatisfy({ $0.utf8.count <= narrowest }) else {
+            throw HTTPError(.badRequest, message: "A range this narrow is not split further; ask for its records.")
+        }
     }
 
     /// The kinds asked for: `kinds=` names them (comma-separated; names this version does not
@@ -49,12 +60,7 @@ struct ReconciliationController<Context: RequestContext> {
     }
 
     @Sendable func rangeDigests(request: Request, context: Context) async throws -> DigestsDocument {
-        let (prefixes, batched) = try Self.ranges(request)
-        let single = request.uri.queryParameters.get("prefix") ?? ""
-        guard prefixes[0].utf8.count < RangePlan.maximumPrefixLength, single.utf8.count < RangePlan.maximumPrefixLength
-        else {
-            throw HTTPError(.badRequest, message: "A range this narrow is not split further; ask for its records.")
-        }
+        let (prefixes, batched) = try Self.ranges(request, narrowest: RangePlan.maximumPrefixLength - 1)
         let asked = try Self.kinds(request)
         let kinds = asked ?? RecordKind.digestedBefore030
         return DigestsDocument(

@@ -47,7 +47,8 @@ import Testing
     static func topLevel(_ url: String) async throws -> (served: [RangeDigest], computed: [RangeDigest]) {
         try await TestDatabase.withClient(url) { client in
             let database = Database(client: client, timeout: .seconds(10), logger: TestDatabase.logger)
-            let served = try await DigestRepository(database: database).digests(prefix: "", kinds: RecordKind.allCases)
+            let served = try await DigestRepository(database: database).digests(
+                prefixes: [""], kinds: RecordKind.allCases)
             let items = RecordKind.allCases.map {
                 "SELECT left(md5(\($0.rangeKey)), 1) AS range, \($0.contentHash) AS h FROM \($0.table)"
             }
@@ -95,7 +96,7 @@ import Testing
                 #expect(prefixes.count > 1 || length == 0)
                 let batched = try await repository.digests(prefixes: prefixes, kinds: kinds)
                 var single: [RangeDigest] = []
-                for prefix in prefixes { single += try await repository.digests(prefix: prefix, kinds: kinds) }
+                for prefix in prefixes { single += try await repository.digests(prefixes: [prefix], kinds: kinds) }
                 #expect(batched == single.sorted { $0.prefix < $1.prefix }, "digests at \(length) digits")
                 #expect(!batched.isEmpty)
                 func keys(_ changes: [ChangesFeed.Change]) -> [String] {
