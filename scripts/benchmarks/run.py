@@ -228,7 +228,7 @@ def b5(seconds):
 
 def http_requests(url):
     text = get(f"{url}/metrics")[1].decode()
-    return sum(float(line.rsplit(" ", 1)[1]) for line in text.splitlines() if line.startswith("heads_http_requests_total"))
+    return sum(float(line.rsplit(" ", 1)[1]) for line in text.splitlines() if line.startswith("hb_requests_total"))
 
 
 def b6(lookups, sizes):
