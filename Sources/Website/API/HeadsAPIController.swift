@@ -30,8 +30,9 @@ struct HeadsAPIController<Context: RequestContext> {
         var perNode: [NodeCount]
     }
 
-    func addRoutes(to router: Router<Context>) {
-        router.get("/api/v1/heads/{name}", use: head)
+    /// Under `/api/v1`.
+    func addRoutes(to api: RouterGroup<Context>) {
+        api.get("heads/{name}", use: head)
     }
 
     @Sendable func head(request: Request, context: Context) async throws -> HeadDocument {

@@ -94,14 +94,16 @@ public func buildApplication(
     router.add(middleware: ErrorPageMiddleware(renderer: renderer))
     router.add(middleware: RequestLimitsMiddleware())
     router.add(middleware: ReadOnlyMiddleware())
+    // The JSON API and the sync protocol.
+    let api = router.group("/api/v1")
     let nodeRecords = NodeRecordRepository(database: database)
     let labels = NodeLabels(node: node, records: nodeRecords, discovered: names)
     PagesController(renderer: renderer, lookup: lookup, counts: counts, peers: peers, labels: labels).addRoutes(
         to: router)
     AvatarController(profiles: profiles, avatars: avatars, lookup: lookup).addRoutes(to: router)
-    HeadsAPIController(profiles: profiles, counts: counts, node: node, labels: labels).addRoutes(to: router)
+    HeadsAPIController(profiles: profiles, counts: counts, node: node, labels: labels).addRoutes(to: api)
     HealthController(migrator: migrator, database: database).addRoutes(to: router)
-    NodeInfoController(node: node, upstreamRealm: configuration.upstreamRealm).addRoutes(to: router)
+    NodeInfoController(node: node, upstreamRealm: configuration.upstreamRealm).addRoutes(to: api)
     let feed = ChangesFeed(database: database)
     // Background work: the request deadline would be too short for it on a busy database.
     let signatureWriter = OwnSignatureWriter(
@@ -111,16 +113,16 @@ public func buildApplication(
     SyncAPIController(
         feed: feed, signer: signer, signal: signal, avatars: avatars, node: node, epoch: feedEpoch,
         defaultLimit: configuration.syncBatchSize
-    ).addRoutes(to: router)
+    ).addRoutes(to: api)
     ReconciliationController(digests: DigestRepository(database: database), signer: signer, node: node).addRoutes(
-        to: router)
+        to: api)
     FederationController(
         peers: peers, trust: trust, blocklist: blocklist, feed: feed, node: node, labels: labels, renderer: renderer
-    ).addRoutes(to: router)
+    ).addRoutes(to: router, api: api)
     let liveEvents = LiveEvents(
         feed: feed, counts: counts, labels: labels, node: node, signal: signal,
         maximumConnections: configuration.liveMaximumConnections, logger: logger)
-    LiveEventsController(events: liveEvents).addRoutes(to: router)
+    LiveEventsController(events: liveEvents).addRoutes(to: api)
 
     var app = Application(
         router: router,

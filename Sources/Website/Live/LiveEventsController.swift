@@ -8,8 +8,9 @@ import SyncProtocol
 struct LiveEventsController<Context: RequestContext> {
     let events: LiveEvents
 
-    func addRoutes(to router: Router<Context>) {
-        router.get("/api/v1/events", use: stream)
+    /// Under `/api/v1`.
+    func addRoutes(to api: RouterGroup<Context>) {
+        api.get("events", use: stream)
     }
 
     @Sendable func stream(request: Request, context: Context) async throws -> Response {

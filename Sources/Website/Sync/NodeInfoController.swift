@@ -17,8 +17,9 @@ struct NodeInfoController<Context: RequestContext> {
         var upstreamRealm: String
     }
 
-    func addRoutes(to router: Router<Context>) {
-        router.get("/api/v1/node") { _, _ in
+    /// Under `/api/v1`.
+    func addRoutes(to api: RouterGroup<Context>) {
+        api.get("node") { _, _ in
             NodeDocument(
                 nodeId: node.id, name: node.name, softwareVersion: SoftwareVersion.current,
                 protocolVersion: SoftwareVersion.protocolVersion,

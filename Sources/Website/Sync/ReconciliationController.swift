@@ -8,9 +8,10 @@ struct ReconciliationController<Context: RequestContext> {
     let signer: RecordSigner
     let node: LocalNode
 
-    func addRoutes(to router: Router<Context>) {
-        router.get("/api/v1/digests", use: rangeDigests)
-        router.get("/api/v1/records", use: records)
+    /// Under `/api/v1`.
+    func addRoutes(to api: RouterGroup<Context>) {
+        api.get("digests", use: rangeDigests)
+        api.get("records", use: records)
     }
 
     /// The ranges asked for: `prefixes=` (comma-separated, one length, at most

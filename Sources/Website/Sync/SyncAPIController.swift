@@ -19,9 +19,10 @@ struct SyncAPIController<Context: RequestContext> {
     let epoch: FeedEpoch
     let defaultLimit: Int
 
-    func addRoutes(to router: Router<Context>) {
-        router.get("/api/v1/changes", use: changes)
-        router.get("/api/v1/avatars/{sha256}", use: avatar)
+    /// Under `/api/v1`.
+    func addRoutes(to api: RouterGroup<Context>) {
+        api.get("changes", use: changes)
+        api.get("avatars/{sha256}", use: avatar)
     }
 
     @Sendable func changes(request: Request, context: Context) async throws -> ChangesDocument {

@@ -28,8 +28,9 @@ struct FederationController<Context: RequestContext> {
         var purges: [TrustRepository.Purge]
     }
 
-    func addRoutes(to router: Router<Context>) {
-        router.get("/api/v1/peers") { _, _ in
+    /// The page at `/federation`, and its JSON under `/api/v1`.
+    func addRoutes(to router: Router<Context>, api: RouterGroup<Context>) {
+        api.get("peers") { _, _ in
             PeersDocument(
                 nodeId: node.id, name: node.name, addressesOfItself: node.addressesOfItself,
                 peers: try await peers.all(), blocked: blocklist.blocked.sorted(),
