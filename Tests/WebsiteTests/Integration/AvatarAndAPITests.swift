@@ -8,7 +8,7 @@ import Testing
 
 @Suite struct AvatarAndAPITests {
     @Test func headsAreServedFromTheNodeWithCacheHeaders() async throws {
-        let url = try await TestDatabase.create()
+        let url = try await TestDatabase.createMigrated()
         try await withFakeUpstream { upstream in
             try await withNode(database: url, upstream: upstream) { node in
                 #expect(try await fetch("\(node)/heads/hank").status == 200)
@@ -30,7 +30,7 @@ import Testing
     }
 
     @Test func headAPIReportsCountsWithoutCounting() async throws {
-        let url = try await TestDatabase.create()
+        let url = try await TestDatabase.createMigrated()
         try await withFakeUpstream { upstream in
             try await withNode(database: url, upstream: upstream) { node in
                 #expect(try await fetch("\(node)/api/v1/heads/ivy").status == 404)
@@ -51,7 +51,7 @@ import Testing
     }
 
     @Test func healthAndReadiness() async throws {
-        let url = try await TestDatabase.create()
+        let url = try await TestDatabase.createMigrated()
         try await withFakeUpstream { upstream in
             try await withNode(database: url, upstream: upstream) { node in
                 #expect(try await fetch("\(node)/healthz").status == 200)
@@ -80,7 +80,7 @@ import Testing
     }
 
     @Test func headRequestsSecurityHeadersAndSiteFiles() async throws {
-        let url = try await TestDatabase.create()
+        let url = try await TestDatabase.createMigrated()
         try await withFakeUpstream { upstream in
             try await withNode(database: url, upstream: upstream) { node in
                 for path in ["/", "/heads/kim", "/federation", "/api/v1/node", "/heads/not%20a%20name"] {

@@ -15,7 +15,7 @@ import Testing
     ]
 
     @Test func malformedNamesGet400AndNothingIsStored() async throws {
-        let url = try await TestDatabase.create()
+        let url = try await TestDatabase.createMigrated()
         let state = FakeUpstreamState()
         try await withFakeUpstream(state) { upstream in
             try await withNode(database: url, upstream: upstream) { node in
@@ -39,7 +39,7 @@ import Testing
     }
 
     @Test func oversizedRequestsAndOtherMethodsAreRefused() async throws {
-        let url = try await TestDatabase.create()
+        let url = try await TestDatabase.createMigrated()
         try await withFakeUpstream { upstream in
             try await withNode(database: url, upstream: upstream) { node in
                 let long = try await fetch("\(node)/display_skin?username=\(String(repeating: "a", count: 9000))")
@@ -62,7 +62,7 @@ import Testing
     /// Range lists on the anti-entropy endpoints: malformed ones (and a malformed `prefix` beside
     /// a good list) are refused, a range named twice counts once.
     @Test func malformedRangeListsGet400() async throws {
-        let url = try await TestDatabase.create()
+        let url = try await TestDatabase.createMigrated()
         try await withFakeUpstream { upstream in
             try await withNode(database: url, upstream: upstream) { node in
                 let tooMany = (0...RangePlan.maximumPrefixesPerRequest).map { String(format: "%03x", $0) }
@@ -85,7 +85,7 @@ import Testing
     }
 
     @Test func userInputIsEscaped() async throws {
-        let url = try await TestDatabase.create()
+        let url = try await TestDatabase.createMigrated()
         try await withFakeUpstream { upstream in
             try await withNode(database: url, upstream: upstream) { node in
                 let page = try await fetch("\(node)/display_skin?username=%22%3E%3Cscript%3Ealert(1)%3C/script%3E")

@@ -7,7 +7,7 @@ import Testing
 /// The head pages against the fake upstream and a real PostgreSQL.
 @Suite struct LookupPageTests {
     @Test func historicURLShowsTheHeadAndCounts() async throws {
-        let url = try await TestDatabase.create()
+        let url = try await TestDatabase.createMigrated()
         try await withFakeUpstream { upstream in
             try await withNode(database: url, upstream: upstream) { node in
                 #expect(try await fetch("\(node)/").text.contains("No lookups yet"))
@@ -29,7 +29,7 @@ import Testing
     }
 
     @Test func upstreamIsAskedOnceForProfileAndHead() async throws {
-        let url = try await TestDatabase.create()
+        let url = try await TestDatabase.createMigrated()
         let state = FakeUpstreamState()
         try await withFakeUpstream(state) { upstream in
             // A request timed out on a busy machine would be asked again (seen once with the
@@ -53,7 +53,7 @@ import Testing
     }
 
     @Test func unknownPlayerIsA404Page() async throws {
-        let url = try await TestDatabase.create()
+        let url = try await TestDatabase.createMigrated()
         try await withFakeUpstream { upstream in
             try await withNode(database: url, upstream: upstream) { node in
                 let response = try await fetch("\(node)/heads/UnknownSteve")
@@ -66,7 +66,7 @@ import Testing
 
     @Test(arguments: [FakeUpstreamState.Mode.down, .garbage])
     func brokenUpstreamIsA502PageWithoutAStoredProfile(_ mode: FakeUpstreamState.Mode) async throws {
-        let url = try await TestDatabase.create()
+        let url = try await TestDatabase.createMigrated()
         try await withFakeUpstream(FakeUpstreamState(mode: mode)) { upstream in
             try await withNode(database: url, upstream: upstream) { node in
                 let response = try await fetch("\(node)/heads/carol")
@@ -79,7 +79,7 @@ import Testing
     /// The upstream answers (200) after 8 s; the node's deadline is 4 s: only the node's own
     /// timeout can make this a 502, whatever the machine's speed.
     @Test func slowUpstreamTimesOutToA502Page() async throws {
-        let url = try await TestDatabase.create()
+        let url = try await TestDatabase.createMigrated()
         try await withFakeUpstream(FakeUpstreamState(latency: .seconds(8))) { upstream in
             try await withNode(database: url, upstream: upstream) { node in
                 let response = try await fetch("\(node)/heads/dave")
@@ -90,7 +90,7 @@ import Testing
     }
 
     @Test func rateLimitedUpstreamIsA503Page() async throws {
-        let url = try await TestDatabase.create()
+        let url = try await TestDatabase.createMigrated()
         let state = FakeUpstreamState(mode: .ratelimit)
         try await withFakeUpstream(state) { upstream in
             try await withNode(database: url, upstream: upstream) { node in
@@ -106,7 +106,7 @@ import Testing
 
     @Test(arguments: [FakeUpstreamState.Mode.down, .ratelimit])
     func storedProfileIsUsedWhenTheUpstreamFails(_ mode: FakeUpstreamState.Mode) async throws {
-        let url = try await TestDatabase.create()
+        let url = try await TestDatabase.createMigrated()
         let state = FakeUpstreamState()
         try await withFakeUpstream(state) { upstream in
             // A zero-length cache would be refused, so a tiny one makes every stored profile stale.

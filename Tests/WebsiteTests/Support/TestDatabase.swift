@@ -55,6 +55,29 @@ enum TestDatabase {
         return components.string!
     }
 
+    /// The URL of a database that has the node's schema and nothing else, migrated once per test
+    /// process; ``createMigrated()`` copies it.
+    private static let template = Mutex<Task<String, any Error>?>(nil)
+
+    /// A new database with the node's current schema and no rows: a copy of one migrated once per
+    /// run, so that a test whose subject is not the migrations does not wait for them. Tests of
+    /// the migrations themselves start from ``create()``.
+    static func createMigrated() async throws -> String {
+        let migrated = template.withLock { template in
+            if let template { return template }
+            let migrating = Task {
+                let url = try await create()
+                try await withClient(url) { client in
+                    _ = try await Migrator(client: client, logger: logger).migrate()
+                }
+                return url
+            }
+            template = migrating
+            return migrating
+        }
+        return try await copy(try await migrated.value)
+    }
+
     /// A copy of a database (as a restore from a dump gives): `CREATE DATABASE … TEMPLATE …`,
     /// retried while the last connections of a stopped node close.
     static func copy(_ url: String) async throws -> String {
@@ -89,14 +112,13 @@ enum TestDatabase {
         }
     }
 
-    /// Runs `body` on a fresh database with the node's schema, as a client and as the node's
+    /// Runs `body` on a fresh database with the node's schema (``createMigrated()``), as a client and as the node's
     /// ``Database`` (10-second deadline).
     static func withMigrated<T: Sendable>(
         _ body: @Sendable (PostgresClient, Database) async throws -> T
     ) async throws -> T {
-        let url = try await create()
+        let url = try await createMigrated()
         return try await withClient(url) { client in
-            try await Migrator(client: client, logger: logger).migrate()
             return try await body(client, Database(client: client, timeout: .seconds(10), logger: logger))
         }
     }

@@ -62,7 +62,11 @@ private func startNodes<T: Sendable>(
 ) async throws -> T {
     guard let environment = remaining.first else { return try await body(started) }
     let database: String
-    if let given = environment["DATABASE_URL"] { database = given } else { database = try await TestDatabase.create() }
+    if let given = environment["DATABASE_URL"] {
+        database = given
+    } else {
+        database = try await TestDatabase.createMigrated()
+    }
     let peersFile = FileManager.default.temporaryDirectory.appendingPathComponent("peers-\(UUID().uuidString)").path
     try "".write(toFile: peersFile, atomically: true, encoding: .utf8)
     var settings = fastSync
