@@ -5,10 +5,12 @@ import Synchronization
 /// loaded from the database once the client runs (before the server accepts requests).
 public final class LocalNode: Sendable {
     public let name: String
-    private let loadedIdentity = Mutex<NodeIdentity?>(nil)
-    private let waiters = Mutex<Waiters>(Waiters())
-    private struct Waiters {
-        var next = 0
+    /// The identity once loaded, and the services waiting for it (by a number of their own, so
+    /// that a cancelled one can be found), under one lock.
+    private let state = Mutex(State())
+    private struct State {
+        var identity: NodeIdentity?
+        var nextWaiter = 0
         var waiting: [Int: CheckedContinuation<Void, Never>] = [:]
     }
     private let ownAddresses = Mutex<[String]>([])
@@ -25,7 +27,7 @@ public final class LocalNode: Sendable {
 
     /// The identity; only read after start-up has loaded it.
     public var identity: NodeIdentity {
-        guard let identity = loadedIdentity.withLock({ $0 }) else {
+        guard let identity = state.withLock({ $0.identity }) else {
             preconditionFailure("the node identity is read before start-up loaded it")
         }
         return identity
@@ -35,12 +37,10 @@ public final class LocalNode: Sendable {
     public var id: String { identity.nodeID }
 
     func load(_ identity: NodeIdentity) {
-        let waiting = loadedIdentity.withLock { loaded in
-            loaded = identity
-            return waiters.withLock { waiters in
-                defer { waiters.waiting = [:] }
-                return Array(waiters.waiting.values)
-            }
+        let waiting = state.withLock { state in
+            state.identity = identity
+            defer { state.waiting = [:] }
+            return Array(state.waiting.values)
         }
         for waiter in waiting { waiter.resume() }
     }
@@ -50,24 +50,24 @@ public final class LocalNode: Sendable {
     /// shut down (or whose start-up failed) before its identity was loaded ends instead of
     /// waiting for ever.
     func identityLoaded() async -> Bool {
-        let id = waiters.withLock { waiters in
-            defer { waiters.next += 1 }
-            return waiters.next
+        let id = state.withLock { state in
+            defer { state.nextWaiter += 1 }
+            return state.nextWaiter
         }
-        // Registering and cancelling both hold the identity's lock: a cancellation either comes
-        // before the check (which then sees it) or finds the waiter to resume.
+        // Registering and cancelling hold the same lock: a cancellation either comes before the
+        // check (which then sees it) or finds the waiter to resume.
         await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
-                let resumeNow = loadedIdentity.withLock { identity in
-                    if identity != nil || Task.isCancelled { return true }
-                    waiters.withLock { $0.waiting[id] = continuation }
+                let resumeNow = state.withLock { state in
+                    if state.identity != nil || Task.isCancelled { return true }
+                    state.waiting[id] = continuation
                     return false
                 }
                 if resumeNow { continuation.resume() }
             }
         } onCancel: {
-            loadedIdentity.withLock { _ in waiters.withLock { $0.waiting.removeValue(forKey: id) } }?.resume()
+            state.withLock { $0.waiting.removeValue(forKey: id) }?.resume()
         }
-        return loadedIdentity.withLock { $0 != nil }
+        return state.withLock { $0.identity != nil }
     }
 }

@@ -10,28 +10,21 @@ struct NodeIdentityRepository {
     /// Returns the stored identity. Replicas starting together race harmlessly: the first insert
     /// wins and every replica reads the same row back.
     ///
-    /// A statement whose insert waited for another replica's insert to commit sees that row as a
-    /// conflict, but its own snapshot, taken before that commit, does not show it: it returns no
-    /// row, and the next statement (a new snapshot) reads it.
+    /// Two statements, not one: an insert that waited for another replica's insert to commit
+    /// yields to it, but a read in the same statement keeps the snapshot taken before that commit
+    /// and would not see the row; the next statement's snapshot does.
     func loadOrCreate() async throws -> NodeIdentity {
         let candidate = NodeIdentity.generate()
-        for _ in 1...3 {
-            let rows = try await client.query(
-                """
-                WITH inserted AS (
-                    INSERT INTO node_identity (singleton, node_id, private_key)
-                    VALUES (true, \(candidate.nodeID), \(ByteBuffer(bytes: candidate.rawPrivateKey)))
-                    ON CONFLICT (singleton) DO NOTHING
-                    RETURNING private_key
-                )
-                SELECT private_key FROM inserted
-                UNION ALL
-                SELECT private_key FROM node_identity
-                LIMIT 1
-                """, logger: logger)
-            for try await key in rows.decode(ByteBuffer.self) {
-                return try NodeIdentity(rawPrivateKey: Array(buffer: key))
-            }
+        try await client.query(
+            """
+            INSERT INTO node_identity (singleton, node_id, private_key)
+            VALUES (true, \(candidate.nodeID), \(ByteBuffer(bytes: candidate.rawPrivateKey)))
+            ON CONFLICT (singleton) DO NOTHING
+            """, logger: logger)
+        for try await key in try await client.query("SELECT private_key FROM node_identity", logger: logger).decode(
+            ByteBuffer.self)
+        {
+            return try NodeIdentity(rawPrivateKey: Array(buffer: key))
         }
         throw PostgresStorageError.missingRow("node_identity")
     }
