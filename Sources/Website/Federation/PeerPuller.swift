@@ -1,120 +1,73 @@
-import Foundation
 import Logging
 import SyncProtocol
 import Synchronization
 
 /// Pulls one neighbour's changes feed into this node, as long as its task runs.
 ///
-/// Exactly one replica of the node pulls from a given neighbour: the puller takes a lease on the
-/// neighbour's row (``PeerRepository/takeLease(nodeID:holder:duration:)``), renews it before each
-/// request, and merges only while it still holds it; replicas without the lease stand by. No
-/// database connection is held while the puller waits on the neighbour: one is taken from the
-/// pool per query and per merge. Each batch is checked (shape, plausibility, signature, blocklist,
-/// upstream realm, new origins per hour), then merged together with the new checkpoint in one
-/// transaction. Heads are fetched by a ``HeadFetcher`` in the background.
+/// One replica of the node pulls from a given neighbour: the one holding the
+/// ``NeighbourLease``. No database connection is held while the puller waits on the neighbour.
+/// Each answer is checked and merged by the ``NeighbourIntake``, together with the new checkpoint
+/// in one statement; the next batch is asked for while the current one is checked and merged
+/// (``ChangesPrefetch``). Between two pulls, ``NeighbourRepair`` runs anti-entropy when due.
+/// Heads are fetched by a ``HeadFetcher`` in the background.
 final class PeerPuller: Sendable {
-    struct Settings: Sendable {
-        var batchSize: Int
-        var wait: Duration
-        /// Deadline of a sync request beyond its wait (the lease covers wait + timeout + margin).
-        var requestTimeout: Duration = .seconds(10)
-        /// How often a standby replica tries to take over the neighbour.
-        var standbyRetry: Duration = .seconds(2)
-        /// A round that brings nothing new lasts at least this long (a neighbour that answers at
-        /// once without progress is not asked again in a tight loop).
-        var minimumRoundInterval: Duration = .milliseconds(500)
-        /// How often a neighbour paused by the new-origins limit is looked at again.
-        var limitedRetry: Duration = .seconds(30)
-        var rules = PlausibilityRules()
-        var maximumNewOriginsPerHour = 1000
-        /// This node's upstream realm; a neighbour's profiles are merged only when it names the same.
-        var upstreamRealm = ""
-        /// This replica's lease holder name: stable across restarts of one replica (host name and
-        /// port: a replica killed and started again takes its leases back at once instead of
-        /// waiting for them to expire), unique among running replicas.
-        var holder = UUID().uuidString
-        /// How often the data is compared with the neighbour's by digests (nil: never).
-        var antiEntropyInterval: Duration? = .seconds(300)
-        /// The least time between two pulls from the beginning because the neighbour's realm
-        /// matches again: a neighbour that flips its realm back and forth does not make this node
-        /// pull its whole feed on every flip (what was refused meanwhile comes with the next one).
-        var realmRestartSpacing: Duration = .seconds(600)
-    }
-
-    /// Where the neighbour answers and what it says of itself; discovery updates it.
-    struct Target: Sendable {
-        var addresses: [String]
-        var upstreamRealm: String?
-    }
+    typealias Target = NeighbourEndpoint.Target
+    typealias Checked = NeighbourIntake.Checked
 
     let nodeID: String
-    private let target: Mutex<Target>
-    /// When the pull last started again from the beginning because the realm matched again.
-    private let lastRealmRestart = Mutex<ContinuousClock.Instant?>(nil)
     private let settings: Settings
+    private let endpoint: NeighbourEndpoint
     private let neighbour: NeighbourClient
     private let peers: PeerRepository
-    private let trust: TrustRepository
-    private let merger: MergeRepository
-    private let database: Database
+    private let intake: NeighbourIntake
+    private let repair: NeighbourRepair
     private let heads: HeadFetcher
-    private let blocklist: Blocklist
-    private let ownID: String
     private let metrics: NodeMetrics
     private let logger: Logger
+    /// When the pull last started again from the beginning because the realm matched again.
+    private let lastRealmRestart = Mutex<ContinuousClock.Instant?>(nil)
 
     init(
         nodeID: String, target: Target, settings: Settings, database: Database, neighbour: NeighbourClient,
         blocklist: Blocklist, ownID: String, metrics: NodeMetrics, logger: Logger
     ) {
-        self.nodeID = nodeID
-        self.target = Mutex(target)
-        self.settings = settings
-        self.database = database
-        self.neighbour = neighbour
-        self.peers = PeerRepository(database: database)
-        self.trust = TrustRepository(database: database)
-        self.merger = MergeRepository(logger: logger)
-        self.blocklist = blocklist
-        self.ownID = ownID
-        self.metrics = metrics
         var logger = logger
         logger[metadataKey: "neighbour"] = "\(nodeID.prefix(12))"
-        self.logger = logger
-        self.heads = HeadFetcher(
+        let endpoint = NeighbourEndpoint(target, ourRealm: settings.upstreamRealm)
+        let heads = HeadFetcher(
             neighbour: neighbour, avatars: AvatarRepository(database: database), metrics: metrics, logger: logger)
+        let intake = NeighbourIntake(
+            nodeID: nodeID, ownID: ownID, rules: settings.rules,
+            maximumNewOriginsPerHour: settings.maximumNewOriginsPerHour, endpoint: endpoint, blocklist: blocklist,
+            trust: TrustRepository(database: database), merger: MergeRepository(database: database, logger: logger),
+            logger: logger)
+        (self.nodeID, self.settings, self.endpoint, self.neighbour) = (nodeID, settings, endpoint, neighbour)
+        (self.peers, self.intake, self.heads, self.metrics, self.logger) = (
+            PeerRepository(database: database), intake, heads, metrics, logger
+        )
+        self.repair = NeighbourRepair(
+            nodeID: nodeID, neighbour: neighbour, digests: DigestRepository(database: database), intake: intake,
+            heads: heads, metrics: metrics, logger: logger, interval: settings.antiEntropyInterval)
     }
 
-    func update(_ target: Target) {
-        self.target.withLock { $0 = target }
-    }
-
-    private var currentAddress: String? { target.withLock { $0.addresses.first } }
-
-    /// After a failure, try the neighbour's next address first.
-    private func rotateAddress() {
-        target.withLock { target in
-            if target.addresses.count > 1 { target.addresses.append(target.addresses.removeFirst()) }
-        }
-    }
+    func update(_ target: Target) { endpoint.update(target) }
 
     /// Why this neighbour's profiles are not merged, or nil when its upstream is ours.
-    var realmRefusal: String? {
-        BatchScreen.realmRefusal(named: target.withLock { $0.upstreamRealm }, ours: settings.upstreamRealm)
-    }
+    var realmRefusal: String? { endpoint.realmRefusal }
 
     /// Pulls until the task is cancelled, then gives the lease up.
     func run() async {
         var backoff = Backoff()
+        var lease = NeighbourLease(
+            peers: peers, nodeID: nodeID, holder: settings.holder, requestTimeout: settings.requestTimeout)
         while !Task.isCancelled {
             do {
-                guard try await peers.takeLease(nodeID: nodeID, holder: settings.holder, duration: leaseDuration(.zero))
-                else {
+                guard try await lease.take() else {
                     // Another replica of this node pulls from the neighbour (and keeps its status).
                     try await Task.sleep(for: settings.standbyRetry * Double.random(in: 1...1.5))
                     continue
                 }
-                try await pullWhileLeased(backoff: &backoff)
+                try await pullWhileLeased(&lease, backoff: &backoff)
             } catch is CancellationError {
                 break
             } catch is MergeRepository.LeaseLost {
@@ -125,85 +78,44 @@ final class PeerPuller: Sendable {
                 metrics.syncFailed(neighbour: nodeID)
                 logger.warning(
                     "pull failed",
-                    metadata: ["error": "\(error)", "retryIn": "\(delay)", "address": "\(currentAddress ?? "-")"])
+                    metadata: ["error": "\(error)", "retryIn": "\(delay)", "address": "\(endpoint.address ?? "-")"])
                 try? await peers.recordState(nodeID: nodeID, state: .error, reason: realmRefusal, error: "\(error)")
-                rotateAddress()
+                endpoint.rotate()
                 try? await Task.sleep(for: delay)
             }
         }
         await heads.stop()
-        // Not cancelled itself: the lease is given up even though this task was cancelled.
-        let (peers, nodeID, holder) = (peers, nodeID, settings.holder)
-        await Task { try? await peers.releaseLease(nodeID: nodeID, holder: holder) }.value
+        await lease.release()
     }
 
-    /// A lease covers a request's wait and deadline with 20 s to spare; it is renewed before a
-    /// request once less than 10 s would be left after it (not before every request: a renewal is
-    /// a committed write, and a propagation takes a request per hop).
-    private func leaseDuration(_ wait: Duration) -> Duration { wait + settings.requestTimeout + .seconds(20) }
-    private func leaseNeeded(_ wait: Duration) -> Duration { wait + settings.requestTimeout + .seconds(10) }
+    /// One anti-entropy round against the neighbour at `base`, outside the schedule.
+    @discardableResult
+    func antiEntropyRound(base: String) async throws -> AntiEntropy.Report {
+        try await repair.round(base: base)
+    }
 
     /// Pulls while this replica holds the lease; returns when another replica took it over.
-    private func pullWhileLeased(backoff: inout Backoff) async throws {
-        let checkpoint = try await peers.checkpoint(nodeID: nodeID)
-        var position = checkpoint.position
-        /// The checkpoint as stored: the merge writes only while it is unchanged.
-        var stored = checkpoint.stored
-        var epoch = checkpoint.epoch
-        /// Said on the federation page until the neighbour is caught up again.
-        var notice: String?
-        var caughtUp = false
+    private func pullWhileLeased(_ lease: inout NeighbourLease, backoff: inout Backoff) async throws {
+        var cursor = PullCursor(try await peers.checkpoint(nodeID: nodeID))
+        var repair = self.repair
+        repair.schedule(from: .now)
+        var allowance = OriginAllowance(maximum: settings.maximumNewOriginsPerHour)
         var limit = settings.batchSize
         var rounds = 0
         var lastCaughtUp = ContinuousClock.now
-        var nextAntiEntropy = settings.antiEntropyInterval.map { ContinuousClock.now + min($0, .seconds(30)) }
-        var leaseUntil = ContinuousClock.now
-        var allowance = OriginAllowance(maximum: settings.maximumNewOriginsPerHour)
-        /// Profiles were refused for the neighbour's realm since the last pull from the beginning:
-        /// when the realm matches again (it was upgraded or reconfigured), everything is pulled
-        /// again, so that nothing refused for a reason that cleared stays lost.
-        var profilesRefused = false
-        /// Anti-entropy rounds with this neighbour that failed in a row.
-        var antiEntropyFailures = 0
-        /// The next batch, asked for while the current one is checked and merged (pipelining).
-        var prefetch: Prefetch?
+        var prefetch: ChangesPrefetch?
         defer { prefetch?.task.cancel() }
         while !Task.isCancelled {
             let roundStarted = ContinuousClock.now
-            let wait = caughtUp ? settings.wait : .zero
-            if leaseUntil - roundStarted < leaseNeeded(wait) {
-                guard
-                    try await peers.takeLease(nodeID: nodeID, holder: settings.holder, duration: leaseDuration(wait))
-                else { return }
-                leaseUntil = roundStarted + leaseDuration(wait)
-            }
-            if let due = nextAntiEntropy, roundStarted >= due, let interval = settings.antiEntropyInterval,
-                let base = currentAddress
-            {
-                do {
-                    try await antiEntropyRound(base: base)
-                    antiEntropyFailures = 0
-                } catch {
-                    if Task.isCancelled { return }
-                    // Said on the federation page (the neighbour's last error), and the next round
-                    // waits longer: a neighbour whose digests lie costs a bounded number of
-                    // requests per round, and fewer rounds.
-                    antiEntropyFailures += 1
-                    logger.warning("anti-entropy round failed", metadata: ["error": "\(error)"])
-                    try await peers.recordError(nodeID: nodeID, error: "anti-entropy: \(error)")
-                }
-                nextAntiEntropy = ContinuousClock.now + interval * (1 << min(antiEntropyFailures, 4))
-                // Renew the lease for the wait that follows; the round may have merged new origins.
-                let renewed = ContinuousClock.now
-                guard
-                    try await peers.takeLease(nodeID: nodeID, holder: settings.holder, duration: leaseDuration(wait))
-                else { return }
-                leaseUntil = renewed + leaseDuration(wait)
+            let wait = cursor.caughtUp ? settings.wait : .zero
+            guard try await lease.hold(forWait: wait) else { return }
+            if try await repair.runIfDue(base: endpoint.address, peers: peers) {
+                // Renewed for the wait that follows; the round may have merged new origins.
+                guard try await lease.take(forWait: wait) else { return }
                 allowance.invalidate()
             }
-            let now = ContinuousClock.now
-            if allowance.needsCount(at: now) || (allowance.remaining <= 0 && !allowance.isExact) {
-                allowance.counted(try await trust.originsIntroducedLastHour(by: nodeID), at: now)
+            if allowance.needsCount(at: .now) || (allowance.remaining <= 0 && !allowance.isExact) {
+                allowance.counted(try await intake.originsIntroducedLastHour(), at: .now)
             }
             let remaining = allowance.remaining
             guard remaining > 0 else {
@@ -211,163 +123,117 @@ final class PeerPuller: Sendable {
                 allowance.invalidate()
                 continue
             }
-            if profilesRefused, realmRefusal == nil, position != .beginning,
-                lastRealmRestart.withLock({ $0.map { .now - $0 >= settings.realmRestartSpacing } ?? true })
-            {
-                lastRealmRestart.withLock { $0 = .now }
-                let reason = "the neighbour's profiles are accepted now (its profile service matches): pulling again"
-                notice = reason
-                logger.notice("neighbour's realm matches now; pulling from the beginning")
-                try await peers.restart(nodeID: nodeID, holder: settings.holder, epoch: epoch, reason: reason)
-                (position, stored, caughtUp, profilesRefused) = (
-                    .beginning, FeedPosition.beginning.description, false, false
-                )
+            if try await restartIfRealmMatches(&cursor) {
                 prefetch?.task.cancel()
                 prefetch = nil
                 continue
             }
-            guard let base = currentAddress else { throw NeighbourError.status(0) }
-            let document: ChangesDocument
-            /// Checked while the previous batch was merged, when it was fetched ahead.
-            var checkedAhead: Checked?
-            if let ahead = prefetch, ahead.matches(base: base, position: position, limit: limit), wait == .zero {
-                (document, checkedAhead) = try await ahead.task.value
-            } else {
-                prefetch?.task.cancel()
-                document = try await neighbour.changes(
-                    at: base, since: position, limit: limit, wait: wait, epoch: position == .beginning ? nil : epoch)
-            }
-            prefetch = nil
+            guard let base = endpoint.address else { throw NeighbourError.status(0) }
+            let (document, checkedAhead) = try await answer(
+                from: base, cursor: cursor, limit: limit, wait: wait, prefetch: &prefetch)
             guard document.nodeId == nodeID else { throw NeighbourError.wrongNode(document.nodeId) }
-            if let theirs = document.epoch, let ours = epoch, theirs != ours, position != .beginning {
-                // The checkpoint belongs to another incarnation of the neighbour's feed: start
-                // again (merging is idempotent and only winners write, so nothing is doubled).
-                let reason =
-                    "the neighbour's database was restored or replaced (new feed epoch): pulling everything again"
-                notice = reason
+            if cursor.isOfAnotherEpoch(document.epoch) {
+                // Merging is idempotent and only winners write, so nothing is doubled.
                 logger.notice("neighbour's feed has a new epoch; pulling from the beginning")
-                try await peers.restart(nodeID: nodeID, holder: settings.holder, epoch: theirs, reason: reason)
-                position = .beginning
-                stored = FeedPosition.beginning.description
-                epoch = theirs
-                caughtUp = false
+                try await restart(
+                    &cursor, epoch: document.epoch,
+                    notice:
+                        "the neighbour's database was restored or replaced (new feed epoch): pulling everything again")
                 continue
             }
-            guard let next = FeedPosition(document.next), next >= position else { throw NeighbourError.badPosition }
-            if document.more, next != position {
-                prefetch = Prefetch(
-                    base: base, position: next, limit: settings.batchSize, neighbour: neighbour,
-                    check: { [self] in await check($0.records, unreadable: $0.unreadable) })
+            guard let next = FeedPosition(document.next), next >= cursor.position else {
+                throw NeighbourError.badPosition
             }
-
-            // A batch checked ahead is screened again: the blocklist or the neighbour's realm
-            // may have changed since.
+            if document.more, next != cursor.position {
+                prefetch = ChangesPrefetch(
+                    base: base, position: next, limit: settings.batchSize, neighbour: neighbour,
+                    check: { [intake] in await intake.check($0.records, unreadable: $0.unreadable) })
+            }
+            // A batch checked ahead is screened again: the blocklist or the realm may have changed.
             let checked =
-                if let checkedAhead { screen(checkedAhead) } else {
-                    await check(document.records, unreadable: document.unreadable)
+                if let checkedAhead { intake.screen(checkedAhead) } else {
+                    await intake.check(document.records, unreadable: document.unreadable)
                 }
-            if checked.rejected[BatchScreen.realmReason, default: 0] > 0 { profilesRefused = true }
-            let unknown = try await unknownOrigins(in: checked.accepted, allowance: remaining)
-            if unknown.count > remaining {
+            if checked.rejected[BatchScreen.realmReason, default: 0] > 0 { cursor.profilesRefused = true }
+            if try await intake.unknownOrigins(in: checked.accepted, allowance: remaining).count > remaining {
                 // Never more new origins than the allowance: ask again for fewer records (each
                 // record has one origin), or pause once not even one more may come in; first
                 // with the exact figure when the one used was a bound.
                 if allowance.isExact { limit = remaining } else { allowance.invalidate() }
                 continue
             }
-            if !document.more { notice = nil }
-            let status = PeerRepository.BatchStatus(
-                state: document.more ? .syncing : .idle, epoch: document.epoch,
-                reason: [realmRefusal, notice].compactMap { $0 }.joined(separator: "; ").nilIfEmpty,
-                lag: document.more ? max(0, document.latestSequence - (document.records.last?.sequence ?? 0)) : 0,
-                rejected: checked.rejected)
-            let batch = MergeBatch(checked.accepted)
-            let (merger, nodeID, holder, previous) = (merger, nodeID, settings.holder, stored)
-            let outcome = try await database.withConnection { connection in
-                try await merger.merge(
-                    batch, from: nodeID, holder: holder, after: previous, checkpoint: next, status: status,
-                    on: connection)
-            }
-            allowance.merged(origins: Set(checked.accepted.map(\.origin)).subtracting([ownID]))
-            metrics.batchMerged(
-                neighbour: nodeID, received: checked.accepted.count,
-                changed: outcome.changed, rejected: checked.rejected, lag: status.lag)
+            let batch = try await merge(checked, of: document, to: next, cursor: &cursor)
+            allowance.merged(origins: intake.origins(of: checked.accepted))
             backoff.succeeded()
             limit = settings.batchSize
-            let progressed = next != position
-            position = next
-            stored = next.description
-            epoch = document.epoch ?? epoch
-            caughtUp = !document.more
-            if caughtUp { lastCaughtUp = .now }
+            let progressed = next != cursor.position
+            cursor.advance(to: next, epoch: document.epoch, more: document.more)
+            if cursor.caughtUp { lastCaughtUp = .now }
             metrics.neighbourLag(
-                neighbour: nodeID, seconds: caughtUp ? 0 : (ContinuousClock.now - lastCaughtUp).seconds)
+                neighbour: nodeID, seconds: cursor.caughtUp ? 0 : (ContinuousClock.now - lastCaughtUp).seconds)
             rounds += 1
-
             let hashes = batch.profiles.keys.compactMap(\.avatarSHA256)
             if !hashes.isEmpty || rounds % 20 == 1 {
                 heads.start(hashes: hashes, sweep: rounds % 20 == 1, from: base, neighbourID: nodeID)
             }
-            if !progressed {
-                try await Task.sleep(until: roundStarted + settings.minimumRoundInterval)
-            }
+            if !progressed { try await Task.sleep(until: roundStarted + settings.minimumRoundInterval) }
         }
     }
 
-    /// One anti-entropy round: what the neighbour has and this node lacks is merged with the
-    /// same checks as the feed's records. Failures are reported and retried next interval.
-    @discardableResult
-    func antiEntropyRound(base: String) async throws -> AntiEntropy.Report {
-        let started = ContinuousClock.now
-        do {
-            let reconciler = AntiEntropy(neighbour: neighbour, digests: DigestRepository(database: database))
-            var merged = 0
-            let report = try await reconciler.reconcile(with: base, nodeID: nodeID) { wire in
-                merged += try await mergeRepaired(wire)
-            }
-            metrics.antiEntropy(
-                neighbour: nodeID, report: report, merged: merged, seconds: (ContinuousClock.now - started).seconds)
-            let level: Logger.Level = merged > 0 ? .notice : .debug
-            logger.log(
-                level: level, "anti-entropy round",
-                metadata: [
-                    "messages": "\(report.messages)", "bytes": "\(report.bytes)", "ranges": "\(report.rangesFetched)",
-                    "records": "\(report.recordsReceived)", "repaired": "\(merged)",
-                    "seconds": "\((ContinuousClock.now - started).seconds)",
-                ])
-            return report
+    /// The next answer: the batch fetched ahead when it is the one asked for, else a new request
+    /// (long-polling for `wait`); the prefetch is used up either way.
+    private func answer(
+        from base: String, cursor: PullCursor, limit: Int, wait: Duration, prefetch: inout ChangesPrefetch?
+    ) async throws -> (ChangesDocument, Checked?) {
+        defer { prefetch = nil }
+        if let ahead = prefetch, ahead.matches(base: base, position: cursor.position, limit: limit), wait == .zero {
+            let (document, checked) = try await ahead.task.value
+            return (document, checked)
         }
+        prefetch?.task.cancel()
+        let document = try await neighbour.changes(
+            at: base, since: cursor.position, limit: limit, wait: wait,
+            epoch: cursor.position == .beginning ? nil : cursor.epoch)
+        return (document, nil)
     }
 
-    /// The origins of `records` this node never stored, when they could exceed `allowance`; a batch
-    /// with no more distinct origins than the allowance cannot, and costs no query.
-    private func unknownOrigins(in records: [SyncRecord], allowance: Int) async throws -> Set<String> {
-        let origins = Set(records.map(\.origin)).subtracting([ownID])
-        guard origins.count > allowance else { return [] }
-        return try await trust.unknownOrigins(Array(origins))
-    }
-
-    /// Checks and merges records found by anti-entropy (no checkpoint moves); returns how many
-    /// changed this node. New origins beyond the hour's allowance are left for a later round.
-    private func mergeRepaired(_ wire: [WireRecord]) async throws -> Int {
-        var checked = await check(wire)
-        let allowance = max(
-            0, settings.maximumNewOriginsPerHour - (try await trust.originsIntroducedLastHour(by: nodeID)))
-        let unknown = try await unknownOrigins(in: checked.accepted, allowance: allowance)
-        if unknown.count > allowance {
-            let admitted = Set(unknown.sorted().prefix(allowance))
-            checked.accepted.removeAll { unknown.contains($0.origin) && !admitted.contains($0.origin) }
-        }
+    /// Merges a checked batch with the checkpoint `next` and the neighbour's status, in one
+    /// statement that writes only while this replica holds the lease.
+    private func merge(
+        _ checked: Checked, of document: ChangesDocument, to next: FeedPosition, cursor: inout PullCursor
+    ) async throws -> MergeBatch {
+        if !document.more { cursor.notice = nil }
+        let status = PeerRepository.BatchStatus(
+            state: document.more ? .syncing : .idle, epoch: document.epoch,
+            reason: [realmRefusal, cursor.notice].compactMap { $0 }.joined(separator: "; ").nilIfEmpty,
+            lag: document.more ? max(0, document.latestSequence - (document.records.last?.sequence ?? 0)) : 0,
+            rejected: checked.rejected)
         let batch = MergeBatch(checked.accepted)
-        let (merger, nodeID, rejected) = (merger, nodeID, checked.rejected)
-        let outcome = try await database.withConnection { connection in
-            try await merger.mergeRecords(batch, from: nodeID, rejected: rejected, checkpoint: nil, on: connection)
-        }
-        let hashes = batch.profiles.keys.compactMap(\.avatarSHA256)
-        if !hashes.isEmpty, let base = currentAddress {
-            heads.start(hashes: hashes, sweep: false, from: base, neighbourID: nodeID)
-        }
-        return outcome.changed
+        let outcome = try await intake.merger.merge(
+            batch, from: nodeID, holder: settings.holder, after: cursor.stored, checkpoint: next, status: status)
+        metrics.batchMerged(
+            neighbour: nodeID, received: checked.accepted.count, changed: outcome.changed, rejected: checked.rejected,
+            lag: status.lag)
+        return batch
+    }
+
+    /// Starts the pull again from the beginning when profiles were refused for the neighbour's
+    /// realm and it matches now (at most once per ``Settings/realmRestartSpacing``).
+    private func restartIfRealmMatches(_ cursor: inout PullCursor) async throws -> Bool {
+        guard cursor.profilesRefused, realmRefusal == nil, cursor.position != .beginning,
+            lastRealmRestart.withLock({ $0.map { .now - $0 >= settings.realmRestartSpacing } ?? true })
+        else { return false }
+        lastRealmRestart.withLock { $0 = .now }
+        logger.notice("neighbour's realm matches now; pulling from the beginning")
+        try await restart(
+            &cursor, epoch: cursor.epoch,
+            notice: "the neighbour's profiles are accepted now (its profile service matches): pulling again")
+        return true
+    }
+
+    private func restart(_ cursor: inout PullCursor, epoch: String?, notice: String) async throws {
+        try await peers.restart(nodeID: nodeID, holder: settings.holder, epoch: epoch, reason: notice)
+        cursor.restart(epoch: epoch, notice: notice)
     }
 
     /// A paused neighbour: its checkpoint stays at what was merged; nothing is lost.
@@ -380,55 +246,9 @@ final class PeerPuller: Sendable {
         logger.warning("neighbour limited", metadata: ["why": "\(reason)"])
         try await Task.sleep(for: settings.limitedRetry)
     }
-
-    /// Records that may be merged, and the count of the others by reason.
-    typealias Checked = BatchScreen.Outcome
-
-    /// The screen as it stands now: the blocklist and the neighbour's realm may change any time.
-    private var currentScreen: BatchScreen {
-        BatchScreen(rules: settings.rules, blocked: blocklist.blocked, refusesProfiles: realmRefusal != nil)
-    }
-
-    /// The records of an answer that may be merged, and the count of the others by reason.
-    private func check(_ wireRecords: [WireRecord], unreadable: Int = 0) async -> Checked {
-        let (outcome, refusals) = await currentScreen.check(wireRecords, unreadable: unreadable)
-        for (record, why) in refusals.prefix(5) {
-            logger.warning("rejected record", metadata: ["origin": "\(record.origin.prefix(12))", "why": "\(why)"])
-        }
-        return outcome
-    }
-
-    private func screen(_ checked: Checked) -> Checked { currentScreen.screen(checked) }
 }
 
 extension String {
     /// nil for the empty string.
     var nilIfEmpty: String? { isEmpty ? nil : self }
-}
-
-/// A changes request sent ahead, and checked once it arrives (while the current batch is
-/// merged): used when the next round asks for exactly this (same address, position and size, no
-/// long-poll), cancelled otherwise.
-private struct Prefetch {
-    let base: String
-    let position: FeedPosition
-    let limit: Int
-    let task: Task<(ChangesDocument, PeerPuller.Checked), any Error>
-
-    init(
-        base: String, position: FeedPosition, limit: Int, neighbour: NeighbourClient,
-        check: @escaping @Sendable (ChangesDocument) async -> PeerPuller.Checked
-    ) {
-        self.base = base
-        self.position = position
-        self.limit = limit
-        self.task = Task {
-            let document = try await neighbour.changes(at: base, since: position, limit: limit, wait: .zero)
-            return (document, await check(document))
-        }
-    }
-
-    func matches(base: String, position: FeedPosition, limit: Int) -> Bool {
-        self.base == base && self.position == position && self.limit == limit
-    }
 }

@@ -9,8 +9,15 @@ import SyncProtocol
 ///
 /// Every comparison of text that decides a merge uses `COLLATE "C"` (byte order), the order the
 /// Swift rules in ``ProfileRecord/wins(over:)`` use, whatever the database's default collation.
-struct MergeRepository {
+struct MergeRepository: Sendable {
+    let database: Database
     let logger: Logger
+
+    /// `logger` is the database's unless given (a puller's names its neighbour).
+    init(database: Database, logger: Logger? = nil) {
+        self.database = database
+        self.logger = logger ?? database.logger
+    }
 
     /// `timestamptz` from whole microseconds since 1970, exactly (no floating point on the way).
     static let micros = "timestamptz 'epoch' + (i.micros::text || ' microseconds')::interval"
@@ -33,19 +40,19 @@ struct MergeRepository {
         var description: String { "the merge statement answered no row" }
     }
 
-    /// Merges `batch` and records `checkpoint` for `neighbour` on `connection` (no transaction
+    /// Merges `batch` and records `checkpoint` for `neighbour` (one statement, no transaction
     /// needed), provided this replica (`holder`) still holds the neighbour and its stored
     /// checkpoint is still `previous` (the text as stored); otherwise writes nothing and throws
     /// ``LeaseLost``. The check is part of the merge statement: a separate check needed a
     /// transaction, four round trips where one does.
     func merge(
         _ batch: MergeBatch, from neighbour: String, holder: String, after previous: String,
-        checkpoint: FeedPosition, status: PeerRepository.BatchStatus, on connection: PostgresConnection
+        checkpoint: FeedPosition, status: PeerRepository.BatchStatus
     ) async throws -> Outcome {
         try await run(
             MergeStatement(
                 batch: batch, neighbour: neighbour, rejected: status.rejected, checkpoint: checkpoint, status: status,
-                lease: (holder, previous)), on: connection)
+                lease: (holder, previous)))
     }
 
     /// Merges the records of `batch`, notes which neighbour delivered each origin (and which one
@@ -55,19 +62,22 @@ struct MergeRepository {
     /// that win are written.
     func mergeRecords(
         _ batch: MergeBatch, from neighbour: String, rejected: [String: Int],
-        checkpoint: (position: FeedPosition, status: PeerRepository.BatchStatus)?, on connection: PostgresConnection
+        checkpoint: (position: FeedPosition, status: PeerRepository.BatchStatus)?
     ) async throws -> Outcome {
         try await run(
             MergeStatement(
                 batch: batch, neighbour: neighbour, rejected: rejected, checkpoint: checkpoint?.position,
-                status: checkpoint?.status, lease: nil), on: connection)
+                status: checkpoint?.status, lease: nil))
     }
 
-    private func run(_ statement: MergeStatement, on connection: PostgresConnection) async throws -> Outcome {
+    private func run(_ statement: MergeStatement) async throws -> Outcome {
         var outcome: Outcome?
+        let logger = logger
         // One statement: aborted over a lock conflict (name totals of a lookup), it changed nothing.
-        let rows = try await Database.retryingLockConflicts(logger: logger) {
-            try await connection.executeCollecting(statement, logger: logger)
+        let rows = try await database.withConnection { connection in
+            try await Database.retryingLockConflicts(logger: logger) {
+                try await connection.executeCollecting(statement, logger: logger)
+            }
         }
         for (profiles, counts, nodes, allowed) in rows {
             guard allowed else { throw LeaseLost() }

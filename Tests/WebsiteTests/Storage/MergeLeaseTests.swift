@@ -13,13 +13,13 @@ import Testing
     /// A count and a rejection, as a batch from `neighbour` would bring them.
     static func merge(
         _ merger: MergeRepository, holder: String, after previous: String, to next: FeedPosition,
-        name: String, on connection: PostgresConnection
+        name: String
     ) async throws -> MergeRepository.Outcome {
         let count = CountRecord(origin: "origin-x", nameKey: name, count: 3, lastLookupAtMicros: 1_700_000_000_000_000)
         let status = PeerRepository.BatchStatus(state: .idle, reason: nil, lag: 0, rejected: ["bad_signature": 2])
         return try await merger.merge(
             MergeBatch([.count(count, signature: "sig")]), from: neighbour, holder: holder, after: previous,
-            checkpoint: next, status: status, on: connection)
+            checkpoint: next, status: status)
     }
 
     /// (counters, origins, rejections, checkpoint) as stored.
@@ -36,8 +36,8 @@ import Testing
     }
 
     @Test func writesOnlyWhileTheLeaseAndTheCheckpointHold() async throws {
-        try await TestDatabase.withMigrated { client, _ in
-            let merger = MergeRepository(logger: TestDatabase.logger)
+        try await TestDatabase.withMigrated { client, database in
+            let merger = MergeRepository(database: database)
             try await client.withConnection { connection in
                 try await connection.query(
                     """
@@ -49,18 +49,18 @@ import Testing
                 // Another replica's merge, and a merge from a checkpoint that moved: nothing written.
                 await #expect(throws: MergeRepository.LeaseLost.self) {
                     try await Self.merge(
-                        merger, holder: "replica-2", after: "0", to: first, name: "alice", on: connection)
+                        merger, holder: "replica-2", after: "0", to: first, name: "alice")
                 }
                 await #expect(throws: MergeRepository.LeaseLost.self) {
                     try await Self.merge(
-                        merger, holder: "replica-1", after: "800.1", to: first, name: "alice", on: connection)
+                        merger, holder: "replica-1", after: "800.1", to: first, name: "alice")
                 }
                 #expect(try await Self.state(connection) == (0, 0, 0, "0"))
 
                 // The holder, from the stored checkpoint: the record, its origin, the rejections
                 // and the new checkpoint, together.
                 let outcome = try await Self.merge(
-                    merger, holder: "replica-1", after: "0", to: first, name: "alice", on: connection)
+                    merger, holder: "replica-1", after: "0", to: first, name: "alice")
                 #expect(outcome.countsChanged == 1)
                 #expect(try await Self.state(connection) == (1, 1, 2, "900.4"))
 
@@ -70,7 +70,7 @@ import Testing
                 await #expect(throws: MergeRepository.LeaseLost.self) {
                     try await Self.merge(
                         merger, holder: "replica-1", after: "900.4",
-                        to: FeedPosition(transaction: 901, sequence: 1), name: "bob", on: connection)
+                        to: FeedPosition(transaction: 901, sequence: 1), name: "bob")
                 }
                 #expect(try await Self.state(connection) == (1, 1, 2, "900.4"))
             }

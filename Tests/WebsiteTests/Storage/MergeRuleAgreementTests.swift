@@ -46,12 +46,10 @@ import Testing
         }
         let expected = MergeBatch(records)
         try await TestDatabase.withMigrated { client, database in
-            let merger = MergeRepository(logger: TestDatabase.logger)
+            let merger = MergeRepository(database: database)
             for record in records {
-                _ = try await database.withConnection { connection in
-                    try await merger.mergeRecords(
-                        MergeBatch([record]), from: "neighbour", rejected: [:], checkpoint: nil, on: connection)
-                }
+                _ = try await merger.mergeRecords(
+                    MergeBatch([record]), from: "neighbour", rejected: [:], checkpoint: nil)
             }
             let stored = try await Self.stored(client)
             #expect(stored.profiles == Set(expected.profiles.keys), "\(records)")
