@@ -91,33 +91,82 @@ struct MergeRepository: Sendable {
     /// connection: planning it anew took most of a merge's time on the database (a merge is a
     /// step of every hop a change takes through the federation). Rows are written in key order,
     /// so that two merges of overlapping batches (pullers of two neighbours relaying the same
-    /// records) lock them in the same order instead of deadlocking. Given a lease (`$30`, `$31`),
+    /// records) lock them in the same order instead of deadlocking. Given a lease (``P/leaseHolder``, ``P/leaseCheckpoint``),
     /// every write is conditional on it: the neighbour's row is locked and checked first, and
     /// nothing is written when this replica no longer holds it or the checkpoint moved.
     struct MergeStatement: PostgresPreparedStatement {
+        /// The statement's parameters, by name (``NamedBindings``): the SQL names each, and
+        /// ``makeBindings()`` sets each by name.
+        enum P: StatementParameter {
+            case origins
+            case neighbour
+            case profileNameKeys
+            case profileDisplayNames
+            case profileUUIDs
+            case profileMicros
+            case profileOrigins
+            case profileAvatars
+            case profileSignatures
+            case countOrigins
+            case countNameKeys
+            case countCounts
+            case countMicros
+            case countSignatures
+            case nodeOrigins
+            case nodeNames
+            case nodeURLs
+            case nodeVersions
+            case nodeMicros
+            case nodeSignatures
+            case rejectionReasons
+            case rejectionTotals
+            case checkpoint
+            case epoch
+            case state
+            case stateReason
+            case lag
+            case rejectedTotal
+            case movesCheckpoint
+            case leaseHolder
+            case leaseCheckpoint
+
+            var sqlType: String {
+                switch self {
+                case .origins, .profileNameKeys, .profileDisplayNames, .profileUUIDs, .profileOrigins, .profileAvatars,
+                    .profileSignatures, .countOrigins, .countNameKeys, .countSignatures, .nodeOrigins, .nodeNames,
+                    .nodeURLs, .nodeVersions, .nodeSignatures, .rejectionReasons:
+                    "text[]"
+                case .profileMicros, .countCounts, .countMicros, .nodeMicros, .rejectionTotals: "int8[]"
+                case .neighbour, .checkpoint, .epoch, .state, .stateReason, .leaseHolder, .leaseCheckpoint: "text"
+                case .lag, .rejectedTotal: "int8"
+                case .movesCheckpoint: "bool"
+                }
+            }
+        }
+
         static let name = "merge_records_v2"
         typealias Row = (Int64, Int64, Int64, Bool)
         static let sql = """
                 WITH lease AS (
                     SELECT node_id FROM peers
-                    WHERE node_id = $2::text AND lease_holder = $30::text AND lease_until > now()
-                      AND checkpoint = $31::text
+                    WHERE node_id = \(P.neighbour) AND lease_holder = \(P.leaseHolder) AND lease_until > now()
+                      AND checkpoint = \(P.leaseCheckpoint)
                     FOR UPDATE
                 ), allowed AS (
-                    SELECT $30::text IS NULL OR EXISTS (SELECT 1 FROM lease) AS ok
-                ), origin_input AS (SELECT unnest($1::text[]) AS origin WHERE (SELECT ok FROM allowed)),
+                    SELECT \(P.leaseHolder) IS NULL OR EXISTS (SELECT 1 FROM lease) AS ok
+                ), origin_input AS (SELECT unnest(\(P.origins)) AS origin WHERE (SELECT ok FROM allowed)),
                 sources AS (
-                    INSERT INTO origin_sources (origin, neighbour) SELECT origin, $2::text FROM origin_input ORDER BY origin
+                    INSERT INTO origin_sources (origin, neighbour) SELECT origin, \(P.neighbour) FROM origin_input ORDER BY origin
                     ON CONFLICT DO NOTHING
                 ), first_seen AS (
-                    INSERT INTO origins (origin, first_neighbour) SELECT origin, $2::text FROM origin_input ORDER BY origin
+                    INSERT INTO origins (origin, first_neighbour) SELECT origin, \(P.neighbour) FROM origin_input ORDER BY origin
                     ON CONFLICT DO NOTHING
                 ), profile_input AS (
                     SELECT * FROM unnest(
-                        $3::text[], $4::text[],
-                        $5::text[], $6::int8[],
-                        $7::text[], $8::text[],
-                        $9::text[]
+                        \(P.profileNameKeys), \(P.profileDisplayNames),
+                        \(P.profileUUIDs), \(P.profileMicros),
+                        \(P.profileOrigins), \(P.profileAvatars),
+                        \(P.profileSignatures)
                     ) AS i(name_key, display_name, uuid, micros, origin, avatar, signature)
                     WHERE (SELECT ok FROM allowed)
                 ), profile_candidates AS (
@@ -138,9 +187,9 @@ struct MergeRepository: Sendable {
                     RETURNING 1
                 ), count_input AS (
                     SELECT * FROM unnest(
-                        $10::text[], $11::text[],
-                        $12::int8[], $13::int8[],
-                        $14::text[]
+                        \(P.countOrigins), \(P.countNameKeys),
+                        \(P.countCounts), \(P.countMicros),
+                        \(P.countSignatures)
                     ) AS i(origin, name_key, count, micros, signature)
                     WHERE (SELECT ok FROM allowed)
                 ), count_winners AS (
@@ -158,9 +207,9 @@ struct MergeRepository: Sendable {
                     RETURNING 1
                 ), node_input AS (
                     SELECT * FROM unnest(
-                        $15::text[], $16::text[],
-                        $17::text[], $18::text[],
-                        $19::int8[], $20::text[]
+                        \(P.nodeOrigins), \(P.nodeNames),
+                        \(P.nodeURLs), \(P.nodeVersions),
+                        \(P.nodeMicros), \(P.nodeSignatures)
                     ) AS i(origin, name, url, version, micros, signature)
                     WHERE (SELECT ok FROM allowed)
                 ), node_candidates AS (
@@ -182,19 +231,19 @@ struct MergeRepository: Sendable {
                     RETURNING 1
                 ), rejections_added AS (
                     INSERT INTO rejections (neighbour, reason, total)
-                    SELECT $2::text, r, n
-                    FROM unnest($21::text[], $22::int8[]) AS x(r, n)
+                    SELECT \(P.neighbour), r, n
+                    FROM unnest(\(P.rejectionReasons), \(P.rejectionTotals)) AS x(r, n)
                     WHERE (SELECT ok FROM allowed)
                     ON CONFLICT (neighbour, reason) DO UPDATE SET total = rejections.total + excluded.total, last_at = now()
                 ), changed AS (
                     SELECT (SELECT count(*) FROM profiles_merged) AS profiles, (SELECT count(*) FROM counts_merged) AS counts,
                            (SELECT count(*) FROM nodes_merged) AS nodes
                 ), moved AS (
-                    UPDATE peers SET checkpoint = $23::text, checkpoint_epoch = $24::text,
-                        state = $25::text, state_reason = $26::text, last_success_at = now(),
-                        lag = $27::int8, merged_total = merged_total + (SELECT profiles + counts + nodes FROM changed),
-                        rejected_total = rejected_total + $28::int8
-                    WHERE node_id = $2::text AND $29::bool AND (SELECT ok FROM allowed)
+                    UPDATE peers SET checkpoint = \(P.checkpoint), checkpoint_epoch = \(P.epoch),
+                        state = \(P.state), state_reason = \(P.stateReason), last_success_at = now(),
+                        lag = \(P.lag), merged_total = merged_total + (SELECT profiles + counts + nodes FROM changed),
+                        rejected_total = rejected_total + \(P.rejectedTotal)
+                    WHERE node_id = \(P.neighbour) AND \(P.movesCheckpoint) AND (SELECT ok FROM allowed)
                 )
                 SELECT profiles, counts, nodes, (SELECT ok FROM allowed) FROM changed
             """
@@ -208,46 +257,47 @@ struct MergeRepository: Sendable {
         var lease: (holder: String, checkpoint: String)?
 
         func makeBindings() throws -> PostgresBindings {
-            let origins = Array(
-                Set(batch.profiles.keys.map(\.origin)).union(batch.counts.keys.map(\.origin))
-                    .union(batch.nodes.keys.map(\.origin)))
             let profiles = Array(batch.profiles)
             let counts = Array(batch.counts)
             let nodes = Array(batch.nodes)
             let reasons = Array(rejected.keys)
-            var bindings = PostgresBindings()
-            bindings.append(origins)
-            bindings.append(neighbour)
-            bindings.append(profiles.map(\.key.nameKey))
-            bindings.append(profiles.map(\.key.displayName))
-            bindings.append(profiles.map(\.key.uuid))
-            bindings.append(profiles.map(\.key.resolvedAtMicros))
-            bindings.append(profiles.map(\.key.origin))
-            bindings.append(profiles.map { $0.key.avatarSHA256 ?? "" })
-            bindings.append(profiles.map(\.value))
-            bindings.append(counts.map(\.key.origin))
-            bindings.append(counts.map(\.key.nameKey))
-            bindings.append(counts.map(\.key.count))
-            bindings.append(counts.map(\.key.lastLookupAtMicros))
-            bindings.append(counts.map(\.value))
-            bindings.append(nodes.map(\.key.origin))
-            bindings.append(nodes.map(\.key.name))
-            bindings.append(nodes.map { $0.key.url ?? "" })
-            bindings.append(nodes.map(\.key.softwareVersion))
-            bindings.append(nodes.map(\.key.recordedAtMicros))
-            bindings.append(nodes.map(\.value))
-            bindings.append(reasons)
-            bindings.append(reasons.map { Int64(rejected[$0] ?? 0) })
-            bindings.append(checkpoint?.description)
-            bindings.append(status?.epoch)
-            bindings.append(status?.state.rawValue)
-            bindings.append(status?.reason)
-            bindings.append(status?.lag)
-            bindings.append(Int64(status?.rejectedCount ?? 0))
-            bindings.append(checkpoint != nil)
-            bindings.append(lease?.holder)
-            bindings.append(lease?.checkpoint)
-            return bindings
+            var named = NamedBindings<P>()
+            named.set(
+                .origins,
+                Array(
+                    Set(batch.profiles.keys.map(\.origin)).union(batch.counts.keys.map(\.origin))
+                        .union(batch.nodes.keys.map(\.origin))))
+            named.set(.neighbour, neighbour)
+            named.set(.profileNameKeys, profiles.map(\.key.nameKey))
+            named.set(.profileDisplayNames, profiles.map(\.key.displayName))
+            named.set(.profileUUIDs, profiles.map(\.key.uuid))
+            named.set(.profileMicros, profiles.map(\.key.resolvedAtMicros))
+            named.set(.profileOrigins, profiles.map(\.key.origin))
+            named.set(.profileAvatars, profiles.map { $0.key.avatarSHA256 ?? "" })
+            named.set(.profileSignatures, profiles.map(\.value))
+            named.set(.countOrigins, counts.map(\.key.origin))
+            named.set(.countNameKeys, counts.map(\.key.nameKey))
+            named.set(.countCounts, counts.map(\.key.count))
+            named.set(.countMicros, counts.map(\.key.lastLookupAtMicros))
+            named.set(.countSignatures, counts.map(\.value))
+            named.set(.nodeOrigins, nodes.map(\.key.origin))
+            named.set(.nodeNames, nodes.map(\.key.name))
+            named.set(.nodeURLs, nodes.map { $0.key.url ?? "" })
+            named.set(.nodeVersions, nodes.map(\.key.softwareVersion))
+            named.set(.nodeMicros, nodes.map(\.key.recordedAtMicros))
+            named.set(.nodeSignatures, nodes.map(\.value))
+            named.set(.rejectionReasons, reasons)
+            named.set(.rejectionTotals, reasons.map { Int64(rejected[$0] ?? 0) })
+            named.set(.checkpoint, checkpoint?.description)
+            named.set(.epoch, status?.epoch)
+            named.set(.state, status?.state.rawValue)
+            named.set(.stateReason, status?.reason)
+            named.set(.lag, status?.lag)
+            named.set(.rejectedTotal, Int64(status?.rejectedCount ?? 0))
+            named.set(.movesCheckpoint, checkpoint != nil)
+            named.set(.leaseHolder, lease?.holder)
+            named.set(.leaseCheckpoint, lease?.checkpoint)
+            return try named.bindings()
         }
 
         func decodeRow(_ row: PostgresRow) throws -> Row { try row.decode(Row.self) }
