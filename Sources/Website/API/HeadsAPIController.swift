@@ -47,7 +47,7 @@ struct HeadsAPIController<Context: RequestContext> {
         return HeadDocument(
             name: profile?.displayName ?? name.key, uuid: profile?.uuid, resolvedAt: profile?.resolvedAt,
             origin: profile?.origin, avatarSha256: profile?.avatarSHA256,
-            avatarUrl: profile.map { AvatarController<Context>.path(uuid: $0.uuid) },
+            avatarUrl: profile.map { AvatarPaths.path(uuid: $0.uuid) },
             localCount: headCounts.local, totalCount: headCounts.total,
             perNode: headCounts.perNode.map {
                 .init(nodeId: $0.origin, name: names[$0.origin] ?? NodeRecord.shortID($0.origin), count: $0.count)

@@ -148,7 +148,7 @@ final class LiveEvents: Service, Sendable {
                 } else { ("", "", "") }
             guard !kind.isEmpty else { continue }
             if kind != "node" { changedNames.insert(name) }
-            let data = Self.json(["kind": kind, "name": name, "origin": origin, "own": origin == node.id])
+            let data = Self.json(RecordEvent(kind: kind, name: name, origin: origin, own: origin == node.id))
             broadcast("event: record\ndata: \(data)\n\n") { $0.name == nil }
         }
         let watched = state.withLock { Set($0.listeners.values.compactMap(\.name)) }.intersection(changedNames)
@@ -157,17 +157,15 @@ final class LiveEvents: Service, Sendable {
         let names = try await labels.labels(for: Array(Set(perName.values.joined().map(\.origin))))
         for name in watched {
             let headCounts = HeadCounts(perNode: perName[name] ?? [], localNode: node.id)
-            let perNode = headCounts.perNode.map { entry -> [String: Any] in
-                [
-                    "nodeId": entry.origin,
-                    "name": entry.origin == node.id
+            let perNode = headCounts.perNode.map { entry in
+                CountsEvent.Node(
+                    nodeId: entry.origin,
+                    name: entry.origin == node.id
                         ? "\(node.name) (this node)" : names[entry.origin] ?? NodeRecord.shortID(entry.origin),
-                    "count": entry.count, "local": entry.origin == node.id,
-                ]
+                    count: entry.count, local: entry.origin == node.id)
             }
-            let data = Self.json([
-                "name": name, "totalCount": headCounts.total, "localCount": headCounts.local, "perNode": perNode,
-            ])
+            let data = Self.json(
+                CountsEvent(name: name, totalCount: headCounts.total, localCount: headCounts.local, perNode: perNode))
             broadcast("event: counts\ndata: \(data)\n\n") { $0.name == name }
         }
         return last
@@ -178,10 +176,32 @@ final class LiveEvents: Service, Sendable {
         for continuation in targets { continuation.yield(text) }
     }
 
-    private static func json(_ object: [String: Any]) -> String {
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else {
-            return "{}"
+    /// `event: record`: a record this node stored (its own or merged).
+    private struct RecordEvent: Encodable {
+        var kind: String
+        var name: String
+        var origin: String
+        var own: Bool
+    }
+
+    /// `event: counts`: a watched name's counts per node, as its page shows them.
+    private struct CountsEvent: Encodable {
+        struct Node: Encodable {
+            var nodeId: String
+            var name: String
+            var count: Int64
+            var local: Bool
         }
+        var name: String
+        var totalCount: Int64
+        var localCount: Int64
+        var perNode: [Node]
+    }
+
+    private static func json(_ event: some Encodable) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        guard let data = try? encoder.encode(event) else { return "{}" }
         return String(decoding: data, as: UTF8.self)
     }
 }

@@ -8,8 +8,6 @@ struct AvatarController<Context: RequestContext> {
     let avatars: AvatarRepository
     let lookup: HeadLookup
 
-    static func path(uuid: String) -> String { "/avatars/\(uuid).png" }
-
     func addRoutes(to router: Router<Context>) {
         router.get("/avatars/{file}", use: avatar)
     }
@@ -47,4 +45,9 @@ struct AvatarController<Context: RequestContext> {
         headers[.contentLength] = String(image.png.count)
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: image.png)))
     }
+}
+
+/// Where a player's head image is served (``AvatarController``'s route): pages and the API link it.
+enum AvatarPaths {
+    static func path(uuid: String) -> String { "/avatars/\(uuid).png" }
 }

@@ -22,10 +22,9 @@ struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
             }
             var response = renderer.render(
                 "error", title: page.heading,
-                [
-                    "status": page.status.code, "heading": page.heading, "message": page.message,
-                    "username": page.username ?? "",
-                ],
+                ErrorPageView(
+                    status: page.status.code, heading: page.heading, message: page.message,
+                    username: page.username ?? ""),
                 status: page.status)
             response.headers.append(contentsOf: page.headers)
             return response

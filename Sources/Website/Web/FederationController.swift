@@ -56,25 +56,23 @@ struct FederationController<Context: RequestContext> {
                         (id: $0, name: names[$0] ?? NodeRecord.shortID($0))
                     })
             })
-        let rows: [[String: Any?]] = neighbours.map { peer in
-            [
-                "stateReason": peer.stateReason,
-                "rejectedReasons": rejections[peer.nodeId].map { list in
+        let rows = neighbours.map { peer in
+            FederationPageView.Peer(
+                name: peer.name.isEmpty ? "(unnamed)" : peer.name, nodeId: peer.nodeId, address: peer.address,
+                state: peer.state.rawValue, stateReason: peer.stateReason,
+                connected: Self.isConnected(peer, at: now),
+                lastSuccess: peer.lastSuccessAt.map(Self.describe) ?? "never",
+                lastError: peer.lastError.map { "\($0) (\(peer.lastErrorAt.map(Self.describe) ?? ""))" },
+                lag: peer.lag, merged: peer.mergedTotal, rejected: peer.rejectedTotal,
+                rejectedReasons: rejections[peer.nodeId].map { list in
                     list.map { "\($0.reason.replacingOccurrences(of: "_", with: " ")): \($0.total)" }
                         .joined(separator: ", ")
-                },
-                "name": peer.name.isEmpty ? "(unnamed)" : peer.name, "nodeId": peer.nodeId, "address": peer.address,
-                "state": peer.state.rawValue, "connected": Self.isConnected(peer, at: now),
-                "lastSuccess": peer.lastSuccessAt.map(Self.describe) ?? "never",
-                "lastError": peer.lastError.map { "\($0) (\(peer.lastErrorAt.map(Self.describe) ?? ""))" },
-                "lag": peer.lag, "merged": peer.mergedTotal, "rejected": peer.rejectedTotal,
-            ]
+                })
         }
-        let purges: [[String: Any?]] = try await trust.purges().map { purge in
-            [
-                "origin": purge.origin, "counts": purge.countsRemoved, "profiles": purge.profilesRemoved,
-                "reason": purge.reason, "when": Self.describe(purge.purgedAt),
-            ]
+        let purges = try await trust.purges().map { purge in
+            FederationPageView.Purge(
+                origin: purge.origin, counts: purge.countsRemoved, profiles: purge.profilesRemoved,
+                reason: purge.reason, when: Self.describe(purge.purgedAt))
         }
         let horizon = try await feed.horizon()
         let stalled: String? =
@@ -84,13 +82,12 @@ struct FederationController<Context: RequestContext> {
             : nil
         return renderer.render(
             "federation", title: "Federation",
-            [
-                "peers": rows.isEmpty ? nil : rows, "selfId": node.id, "count": rows.count,
-                "stalledFeed": stalled, "map": drawing.svg,
-                "blocked": blocklist.blocked.isEmpty ? nil : blocklist.blocked.sorted(),
-                "purges": purges.isEmpty ? nil : purges,
-                "selfAddresses": node.addressesOfItself.isEmpty ? nil : node.addressesOfItself.joined(separator: ", "),
-            ])
+            FederationPageView(
+                peers: rows.isEmpty ? nil : rows, count: rows.count, selfId: node.id,
+                selfAddresses: node.addressesOfItself.isEmpty ? nil : node.addressesOfItself.joined(separator: ", "),
+                stalledFeed: stalled, map: drawing.svg,
+                blocked: blocklist.blocked.isEmpty ? nil : blocklist.blocked.sorted(),
+                purges: purges.isEmpty ? nil : purges))
     }
 
     static func isConnected(_ peer: PeerRepository.Peer, at now: Date) -> Bool {

@@ -24,17 +24,17 @@ struct PageRenderer: Sendable {
     }
 
     func render(
-        _ template: String, title: String, _ values: [String: Any?], status: HTTPResponse.Status = .ok
+        _ template: String, title: String, _ view: some Sendable, status: HTTPResponse.Status = .ok
     ) -> Response {
-        Self.response(html(template, title: title, values), status: status)
+        Self.response(html(template, title: title, view), status: status)
     }
 
-    /// The page's HTML, for callers that keep it (``RenderedPages``).
-    func html(_ template: String, title: String, _ values: [String: Any?]) -> ByteBuffer {
-        var context = Self.withoutNils(values)
-        context["title"] = title
-        context["node"] = ["name": node.name, "id": node.id, "version": SoftwareVersion.current]
-        return ByteBuffer(string: library.render(context, withTemplate: template) ?? "template \(template) is missing")
+    /// The page's HTML, for callers that keep it (``RenderedPages``). `view` is the template's
+    /// type in PageViews.swift.
+    func html(_ template: String, title: String, _ view: some Sendable) -> ByteBuffer {
+        let page = Page(
+            title: title, node: .init(name: node.name, id: node.id, version: SoftwareVersion.current), page: view)
+        return ByteBuffer(string: library.render(page, withTemplate: template) ?? "template \(template) is missing")
     }
 
     static func response(_ html: ByteBuffer, status: HTTPResponse.Status = .ok) -> Response {
@@ -46,22 +46,18 @@ struct PageRenderer: Sendable {
 }
 
 extension PageRenderer {
-    /// Leaves out absent values at every depth, so that `{{#value}}` sections see them as false
-    /// (Mustache would otherwise render an Optional's `nil` as text).
-    static func withoutNils(_ values: [String: Any?]) -> [String: Any] {
-        values.compactMapValues { value in value.flatMap(withoutNils) }
-    }
-
-    private static func withoutNils(_ value: Any) -> Any? {
-        switch value {
-        case let optional as Any?:
-            guard let unwrapped = optional else { return nil }
-            switch unwrapped {
-            case let dictionary as [String: Any?]: return withoutNils(dictionary)
-            case let array as [Any?]: return array.compactMap { $0.flatMap(withoutNils) }
-            default: return unwrapped
-            }
+    /// What a template is given: the title and this node, which the header and footer show, and
+    /// the page's own view, whose fields the template reads inside `{{#page}}`.
+    struct Page<View: Sendable>: Sendable {
+        struct Node: Sendable {
+            var name: String
+            var id: String
+            var version: String
         }
+
+        var title: String
+        var node: Node
+        var page: View
     }
 }
 

@@ -10,7 +10,7 @@ struct PagesController<Context: RequestContext> {
     let peers: PeerRepository
     let labels: NodeLabels
     /// Head pages rendered last, shared by the lookups of one group commit (they see the same counts).
-    let headPages = RenderedPages<HeadPage>()
+    let headPages = RenderedPages<HeadPageView>()
 
     func addRoutes(to router: Router<Context>) {
         router.get("/", use: index)
@@ -50,11 +50,7 @@ struct PagesController<Context: RequestContext> {
         let connected = try await neighbours.filter { FederationController<Context>.isConnected($0, at: now) }.count
         return renderer.render(
             "index", title: "Minecraft head lookup",
-            [
-                "mostLookedUp": Self.listing(try await top),
-                "recent": Self.listing(try await recent),
-                "connectedNodes": connected, "connectedOne": connected == 1,
-            ])
+            IndexPageView(mostLookedUp: try await top, recent: try await recent, connected: connected))
     }
 
     /// The historic URL: `/display_skin?username=NAME`. Counts a lookup.
@@ -82,57 +78,12 @@ struct PagesController<Context: RequestContext> {
         let rows = result.counts.perNode.map { entry in
             let isLocal = entry.origin == renderer.node.id
             let label = isLocal ? "\(renderer.node.name) (this node)" : names[entry.origin] ?? entry.origin
-            return HeadPage.Row(origin: entry.origin, count: entry.count, isLocal: isLocal, label: label)
+            return HeadPageView.Row(origin: entry.origin, count: entry.count, isLocal: isLocal, label: label)
         }
-        let page = HeadPage(
+        let page = HeadPageView(
             displayName: profile.displayName, uuid: profile.uuid, total: result.counts.total,
             local: result.counts.local, rows: rows, notice: result.notice)
         return PageRenderer.response(
-            headPages.html(for: page) {
-                renderer.html(
-                    "head", title: page.displayName,
-                    [
-                        "displayName": page.displayName, "nameKey": page.displayName.lowercased(),
-                        "uuid": PlayerUUID.dashed(page.uuid),
-                        "avatarPath": AvatarController<Context>.path(uuid: page.uuid),
-                        "total": page.total, "local": page.local,
-                        "perNode": page.rows.map { row -> [String: Any] in
-                            ["origin": row.origin, "count": row.count, "isLocal": row.isLocal, "label": row.label]
-                        },
-                        "notice": page.notice, "username": page.displayName,
-                    ])
-            })
-    }
-
-    /// Everything a head page shows: two lookups with equal values get the same page.
-    struct HeadPage: Hashable, Sendable {
-        struct Row: Hashable, Sendable {
-            var origin: String
-            var count: Int64
-            var isLocal: Bool
-            var label: String
-        }
-        var displayName: String
-        var uuid: String
-        var total: Int64
-        var local: Int64
-        var rows: [Row]
-        var notice: String?
-    }
-
-    private static func listing(_ heads: [LookupCountRepository.HeadSummary]) -> [String: Any]? {
-        guard !heads.isEmpty else { return nil }
-        return [
-            "items": heads.map { head -> [String: Any] in
-                var item: [String: Any] = [
-                    "displayName": head.displayName, "total": head.total,
-                    "lastLookupISO": head.lastLookupAt.formatted(.iso8601),
-                    "lastLookupText": head.lastLookupAt.formatted(date: .abbreviated, time: .shortened),
-                ]
-                // No head to show while the node has no profile for the name.
-                if let uuid = head.uuid { item["avatarPath"] = AvatarController<Context>.path(uuid: uuid) }
-                return item
-            }
-        ]
+            headPages.html(for: page) { renderer.html("head", title: page.displayName, page) })
     }
 }
