@@ -51,7 +51,7 @@ public func buildApplication(
             logger: logger),
         backoff: UpstreamBackoff(), resolving: SingleFlight(), fetchingHeads: SingleFlight(), node: node,
         profileCacheTime: configuration.profileCacheTime, metrics: metrics, logger: logger)
-    let peers = PeerRepository(database: database)
+    let neighbours = NeighbourRepository(database: database)
     let names = NodeNames()
     let signal = ChangeSignal()
     let feedEpoch = FeedEpoch(
@@ -64,7 +64,7 @@ public func buildApplication(
     let blocklist = Blocklist(
         list: configuration.blocklist, file: configuration.blocklistFile, node: node, trust: trust, metrics: metrics,
         logger: logger)
-    let pullerSettings = PeerPuller.Settings(
+    let pullerSettings = NeighbourPuller.Settings(
         batchSize: configuration.syncBatchSize, wait: configuration.syncWait, requestTimeout: configuration.syncTimeout,
         rules: PlausibilityRules(futureTolerance: configuration.syncFutureTolerance),
         maximumNewOriginsPerHour: configuration.syncMaximumNewOriginsPerHour,
@@ -73,14 +73,15 @@ public func buildApplication(
         holder: configuration.httpPort == 0
             ? UUID().uuidString : "\(ProcessInfo.processInfo.hostName):\(configuration.httpPort)",
         antiEntropyInterval: configuration.antiEntropyInterval)
-    let directory = PeerDirectory(
+    let directory = NeighbourDirectory(
         settings: .init(
             peersList: configuration.peers, peersFile: configuration.peersFile,
             interval: configuration.discoveryInterval),
-        node: node, resolver: resolver, neighbour: neighbourClient, peers: peers, names: names, blocklist: blocklist,
+        node: node, resolver: resolver, neighbour: neighbourClient, neighbours: neighbours, names: names,
+        blocklist: blocklist,
         logger: logger
     ) { nodeID, target in
-        PeerPuller(
+        NeighbourPuller(
             nodeID: nodeID, target: target, settings: pullerSettings, database: database.with(timeout: .seconds(30)),
             neighbour: neighbourClient,
             blocklist: blocklist, ownID: node.id, metrics: metrics, logger: logger)
@@ -98,8 +99,9 @@ public func buildApplication(
     let api = router.group("/api/v1")
     let nodeRecords = NodeRecordRepository(database: database)
     let labels = NodeLabels(node: node, records: nodeRecords, discovered: names)
-    PagesController(renderer: renderer, lookup: lookup, counts: counts, peers: peers, labels: labels).addRoutes(
-        to: router)
+    PagesController(renderer: renderer, lookup: lookup, counts: counts, neighbours: neighbours, labels: labels)
+        .addRoutes(
+            to: router)
     AvatarController(profiles: profiles, avatars: avatars, lookup: lookup).addRoutes(to: router)
     HeadsAPIController(profiles: profiles, counts: counts, node: node, labels: labels).addRoutes(to: api)
     HealthController(migrator: migrator, database: database).addRoutes(to: router)
@@ -109,7 +111,7 @@ public func buildApplication(
     let signatureWriter = OwnSignatureWriter(
         feed: ChangesFeed(database: database.with(timeout: .seconds(30))), tasks: tasks, logger: logger)
     let signer = RecordSigner(node: node, signatures: signatureWriter)
-    MetricsController(metrics: metrics, database: database, peers: peers, feed: feed).addRoutes(to: router)
+    MetricsController(metrics: metrics, database: database, neighbours: neighbours, feed: feed).addRoutes(to: router)
     SyncAPIController(
         feed: feed, signer: signer, signal: signal, avatars: avatars, node: node, epoch: feedEpoch,
         defaultLimit: configuration.syncBatchSize
@@ -117,7 +119,8 @@ public func buildApplication(
     ReconciliationController(digests: DigestRepository(database: database), signer: signer, node: node).addRoutes(
         to: api)
     FederationController(
-        peers: peers, trust: trust, blocklist: blocklist, feed: feed, node: node, labels: labels, renderer: renderer
+        neighbours: neighbours, trust: trust, blocklist: blocklist, feed: feed, node: node, labels: labels,
+        renderer: renderer
     ).addRoutes(to: router, api: api)
     let liveEvents = LiveEvents(
         feed: feed, counts: counts, labels: labels, node: node, signal: signal,

@@ -1,4 +1,4 @@
-/// This replica's lease on pulling one neighbour (``PeerRepository/takeLease(nodeID:holder:duration:)``):
+/// This replica's lease on pulling one neighbour (``NeighbourRepository/takeLease(nodeID:holder:duration:)``):
 /// exactly one replica of the node pulls from a given neighbour and merges only while it holds the
 /// lease; the others stand by.
 ///
@@ -6,16 +6,16 @@
 /// request once less than 10 s would be left after it, not before every request: a renewal is a
 /// committed write, and a change takes a request per hop through the federation.
 struct NeighbourLease: Sendable {
-    let peers: PeerRepository
+    let neighbours: NeighbourRepository
     let nodeID: String
-    /// This replica's name (``PeerPuller/Settings/holder``).
+    /// This replica's name (``NeighbourPuller/Settings/holder``).
     let holder: String
     /// Deadline of a sync request beyond its wait.
     let requestTimeout: Duration
     private var until = ContinuousClock.now
 
-    init(peers: PeerRepository, nodeID: String, holder: String, requestTimeout: Duration) {
-        self.peers = peers
+    init(neighbours: NeighbourRepository, nodeID: String, holder: String, requestTimeout: Duration) {
+        self.neighbours = neighbours
         self.nodeID = nodeID
         self.holder = holder
         self.requestTimeout = requestTimeout
@@ -26,7 +26,7 @@ struct NeighbourLease: Sendable {
     mutating func take(forWait wait: Duration = .zero) async throws -> Bool {
         let asked = ContinuousClock.now
         let duration = wait + requestTimeout + .seconds(20)
-        guard try await peers.takeLease(nodeID: nodeID, holder: holder, duration: duration) else { return false }
+        guard try await neighbours.takeLease(nodeID: nodeID, holder: holder, duration: duration) else { return false }
         until = asked + duration
         return true
     }
@@ -41,7 +41,7 @@ struct NeighbourLease: Sendable {
     /// Gives the lease up, even when the calling task is cancelled (another replica takes over at
     /// once instead of waiting for it to run out).
     func release() async {
-        let (peers, nodeID, holder) = (peers, nodeID, holder)
-        await Task { try? await peers.releaseLease(nodeID: nodeID, holder: holder) }.value
+        let (neighbours, nodeID, holder) = (neighbours, nodeID, holder)
+        await Task { try? await neighbours.releaseLease(nodeID: nodeID, holder: holder) }.value
     }
 }

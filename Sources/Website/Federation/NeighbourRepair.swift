@@ -35,7 +35,7 @@ struct NeighbourRepair: Sendable {
     /// Runs a round when one is due; true when it did. A failed round is said on the federation
     /// page (the neighbour's last error) and the next waits longer: a neighbour whose digests lie
     /// costs a bounded number of requests per round, and fewer rounds.
-    mutating func runIfDue(base: String?, peers: PeerRepository) async throws -> Bool {
+    mutating func runIfDue(base: String?, neighbours: NeighbourRepository) async throws -> Bool {
         guard let due, ContinuousClock.now >= due, let interval, let base else { return false }
         do {
             try await round(base: base)
@@ -44,7 +44,7 @@ struct NeighbourRepair: Sendable {
             if Task.isCancelled { throw CancellationError() }
             failures += 1
             logger.warning("anti-entropy round failed", metadata: ["error": "\(error)"])
-            try await peers.recordError(nodeID: nodeID, error: "anti-entropy: \(error)")
+            try await neighbours.recordError(nodeID: nodeID, error: "anti-entropy: \(error)")
         }
         self.due = ContinuousClock.now + interval * (1 << min(failures, 4))
         return true

@@ -17,7 +17,7 @@ struct PullCursor: Sendable, Equatable {
     /// so that nothing refused for a reason that cleared stays lost.
     var profilesRefused = false
 
-    init(_ checkpoint: PeerRepository.Checkpoint) {
+    init(_ checkpoint: NeighbourRepository.Checkpoint) {
         position = checkpoint.position
         stored = checkpoint.stored
         epoch = checkpoint.epoch

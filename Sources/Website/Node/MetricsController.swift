@@ -7,7 +7,7 @@ import Hummingbird
 struct MetricsController<Context: RequestContext> {
     let metrics: NodeMetrics
     let database: Database
-    let peers: PeerRepository
+    let neighbours: NeighbourRepository
     let feed: ChangesFeed
 
     func addRoutes(to router: Router<Context>) {
@@ -18,12 +18,12 @@ struct MetricsController<Context: RequestContext> {
             if let horizon = try? await feed.horizon() {
                 metrics.feedHorizon(ageSeconds: horizon.ageSeconds)
             }
-            if let known = try? await peers.all() {
+            if let known = try? await neighbours.all() {
                 let now = Date()
-                for peer in known {
+                for neighbour in known {
                     metrics.neighbourSeen(
-                        neighbour: peer.nodeId,
-                        secondsSinceSuccess: peer.lastSuccessAt.map { now.timeIntervalSince($0) })
+                        neighbour: neighbour.nodeId,
+                        secondsSinceSuccess: neighbour.lastSuccessAt.map { now.timeIntervalSince($0) })
                 }
             }
             return Response(

@@ -47,7 +47,7 @@ struct MergeRepository: Sendable {
     /// transaction, four round trips where one does.
     func merge(
         _ batch: MergeBatch, from neighbour: String, holder: String, after previous: String,
-        checkpoint: FeedPosition, status: PeerRepository.BatchStatus
+        checkpoint: FeedPosition, status: NeighbourRepository.BatchStatus
     ) async throws -> Outcome {
         try await run(
             MergeStatement(
@@ -62,7 +62,7 @@ struct MergeRepository: Sendable {
     /// that win are written.
     func mergeRecords(
         _ batch: MergeBatch, from neighbour: String, rejected: [String: Int],
-        checkpoint: (position: FeedPosition, status: PeerRepository.BatchStatus)?
+        checkpoint: (position: FeedPosition, status: NeighbourRepository.BatchStatus)?
     ) async throws -> Outcome {
         try await run(
             MergeStatement(
@@ -252,7 +252,7 @@ struct MergeRepository: Sendable {
         var neighbour: String
         var rejected: [String: Int]
         var checkpoint: FeedPosition?
-        var status: PeerRepository.BatchStatus?
+        var status: NeighbourRepository.BatchStatus?
         /// The lease holder and the checkpoint text it expects, for a puller's merge.
         var lease: (holder: String, checkpoint: String)?
 

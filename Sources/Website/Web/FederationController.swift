@@ -4,7 +4,7 @@ import SyncProtocol
 
 /// The federation page and `GET /api/v1/peers` (the same as JSON).
 struct FederationController<Context: RequestContext> {
-    let peers: PeerRepository
+    let neighbours: NeighbourRepository
     let trust: TrustRepository
     let blocklist: Blocklist
     let feed: ChangesFeed
@@ -22,7 +22,7 @@ struct FederationController<Context: RequestContext> {
         var name: String
         /// Entries of the peers list that turned out to be this node.
         var addressesOfItself: [String]
-        var peers: [PeerRepository.Peer]
+        var peers: [NeighbourRepository.Neighbour]
         var blocked: [String]
         var rejections: [TrustRepository.Rejections]
         var purges: [TrustRepository.Purge]
@@ -33,7 +33,7 @@ struct FederationController<Context: RequestContext> {
         api.get("peers") { _, _ in
             PeersDocument(
                 nodeId: node.id, name: node.name, addressesOfItself: node.addressesOfItself,
-                peers: try await peers.all(), blocked: blocklist.blocked.sorted(),
+                peers: try await neighbours.all(), blocked: blocklist.blocked.sorted(),
                 rejections: try await trust.rejections(), purges: try await trust.purges())
         }
         router.get("/federation", use: page)
@@ -42,29 +42,31 @@ struct FederationController<Context: RequestContext> {
     @Sendable func page(request: Request, context: Context) async throws -> Response {
         let now = Date()
         let rejections = Dictionary(grouping: try await trust.rejections(), by: \.neighbour)
-        let neighbours = try await peers.all()
+        let known = try await neighbours.all()
         let behind = try await trust.originsByNeighbour()
-        let allOrigins = Array(Set(neighbours.map(\.nodeId) + behind.values.flatMap { $0 }))
+        let allOrigins = Array(Set(known.map(\.nodeId) + behind.values.flatMap { $0 }))
         let names = try await labels.labels(for: allOrigins)
         let drawing = FederationDrawing(
             selfName: node.name,
-            neighbours: neighbours.filter { $0.state != .removed }.map { peer in
+            neighbours: known.filter { $0.state != .removed }.map { neighbour in
                 FederationDrawing.Neighbour(
-                    id: peer.nodeId, name: peer.name.isEmpty ? names[peer.nodeId] ?? peer.nodeId : peer.name,
-                    state: peer.state, lag: peer.lag,
-                    behind: (behind[peer.nodeId] ?? []).filter { $0 != node.id }.map {
+                    id: neighbour.nodeId,
+                    name: neighbour.name.isEmpty ? names[neighbour.nodeId] ?? neighbour.nodeId : neighbour.name,
+                    state: neighbour.state, lag: neighbour.lag,
+                    behind: (behind[neighbour.nodeId] ?? []).filter { $0 != node.id }.map {
                         (id: $0, name: names[$0] ?? NodeRecord.shortID($0))
                     })
             })
-        let rows = neighbours.map { peer in
-            FederationPageView.Peer(
-                name: peer.name.isEmpty ? "(unnamed)" : peer.name, nodeId: peer.nodeId, address: peer.address,
-                state: peer.state.rawValue, stateReason: peer.stateReason,
-                connected: Self.isConnected(peer, at: now),
-                lastSuccess: peer.lastSuccessAt.map(Self.describe) ?? "never",
-                lastError: peer.lastError.map { "\($0) (\(peer.lastErrorAt.map(Self.describe) ?? ""))" },
-                lag: peer.lag, merged: peer.mergedTotal, rejected: peer.rejectedTotal,
-                rejectedReasons: rejections[peer.nodeId].map { list in
+        let rows = known.map { neighbour in
+            FederationPageView.Neighbour(
+                name: neighbour.name.isEmpty ? "(unnamed)" : neighbour.name, nodeId: neighbour.nodeId,
+                address: neighbour.address,
+                state: neighbour.state.rawValue, stateReason: neighbour.stateReason,
+                connected: Self.isConnected(neighbour, at: now),
+                lastSuccess: neighbour.lastSuccessAt.map(Self.describe) ?? "never",
+                lastError: neighbour.lastError.map { "\($0) (\(neighbour.lastErrorAt.map(Self.describe) ?? ""))" },
+                lag: neighbour.lag, merged: neighbour.mergedTotal, rejected: neighbour.rejectedTotal,
+                rejectedReasons: rejections[neighbour.nodeId].map { list in
                     list.map { "\($0.reason.replacingOccurrences(of: "_", with: " ")): \($0.total)" }
                         .joined(separator: ", ")
                 })
@@ -83,15 +85,15 @@ struct FederationController<Context: RequestContext> {
         return renderer.render(
             "federation", title: "Federation",
             FederationPageView(
-                peers: rows.isEmpty ? nil : rows, count: rows.count, selfId: node.id,
+                neighbours: rows.isEmpty ? nil : rows, count: rows.count, selfId: node.id,
                 selfAddresses: node.addressesOfItself.isEmpty ? nil : node.addressesOfItself.joined(separator: ", "),
                 stalledFeed: stalled, map: drawing.svg,
                 blocked: blocklist.blocked.isEmpty ? nil : blocklist.blocked.sorted(),
                 purges: purges.isEmpty ? nil : purges))
     }
 
-    static func isConnected(_ peer: PeerRepository.Peer, at now: Date) -> Bool {
-        guard let success = peer.lastSuccessAt, peer.state != .removed else { return false }
+    static func isConnected(_ neighbour: NeighbourRepository.Neighbour, at now: Date) -> Bool {
+        guard let success = neighbour.lastSuccessAt, neighbour.state != .removed else { return false }
         return now.timeIntervalSince(success) < connectedWithin
     }
 

@@ -8,7 +8,7 @@ struct FederationDrawing {
     struct Neighbour {
         var id: String
         var name: String
-        var state: PeerState
+        var state: NeighbourState
         var lag: Int64
         /// Names (and ids) of the origins first or also delivered by this neighbour.
         var behind: [(id: String, name: String)]

@@ -79,7 +79,7 @@ struct HeadPageView: Hashable, Sendable {
 
 /// `federation.mustache`: the neighbours, the map, the blocklist and the purges.
 struct FederationPageView: Sendable {
-    struct Peer: Sendable {
+    struct Neighbour: Sendable {
         var name: String
         var nodeId: String
         var address: String
@@ -103,7 +103,7 @@ struct FederationPageView: Sendable {
         var when: String
     }
 
-    var peers: [Peer]?
+    var neighbours: [Neighbour]?
     var count: Int
     var selfId: String
     var selfAddresses: String?

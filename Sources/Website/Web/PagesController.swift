@@ -7,7 +7,7 @@ struct PagesController<Context: RequestContext> {
     let renderer: PageRenderer
     let lookup: HeadLookup
     let counts: LookupCountRepository
-    let peers: PeerRepository
+    let neighbours: NeighbourRepository
     let labels: NodeLabels
     /// Head pages rendered last, shared by the lookups of one group commit (they see the same counts).
     let headPages = RenderedPages<HeadPageView>()
@@ -45,9 +45,9 @@ struct PagesController<Context: RequestContext> {
     @Sendable func index(request: Request, context: Context) async throws -> Response {
         async let top = counts.mostLookedUp(limit: 10)
         async let recent = counts.recentlyLookedUp(limit: 10)
-        async let neighbours = peers.all()
+        async let known = neighbours.all()
         let now = Date()
-        let connected = try await neighbours.filter { FederationController<Context>.isConnected($0, at: now) }.count
+        let connected = try await known.filter { FederationController<Context>.isConnected($0, at: now) }.count
         return renderer.render(
             "index", title: "Minecraft head lookup",
             IndexPageView(mostLookedUp: try await top, recent: try await recent, connected: connected))

@@ -4,16 +4,16 @@ import Testing
 
 @Suite struct DiscoveryRulesTests {
     @Test func peerEntries() {
-        #expect(PeerAddress(parsing: "website-b") == PeerAddress(host: "website-b", port: 8080))
-        #expect(PeerAddress(parsing: "website-b:9000") == PeerAddress(host: "website-b", port: 9000))
-        #expect(PeerAddress(parsing: "http://10.0.0.5:8081/") == PeerAddress(host: "10.0.0.5", port: 8081))
-        #expect(PeerAddress(parsing: "[::1]:8081") == PeerAddress(host: "::1", port: 8081))
+        #expect(NeighbourAddress(parsing: "website-b") == NeighbourAddress(host: "website-b", port: 8080))
+        #expect(NeighbourAddress(parsing: "website-b:9000") == NeighbourAddress(host: "website-b", port: 9000))
+        #expect(NeighbourAddress(parsing: "http://10.0.0.5:8081/") == NeighbourAddress(host: "10.0.0.5", port: 8081))
+        #expect(NeighbourAddress(parsing: "[::1]:8081") == NeighbourAddress(host: "::1", port: 8081))
         #expect(
-            PeerAddress(parsing: "https://heads.example.org")
-                == PeerAddress(host: "heads.example.org", port: 443, usesTLS: true))
+            NeighbourAddress(parsing: "https://heads.example.org")
+                == NeighbourAddress(host: "heads.example.org", port: 443, usesTLS: true))
         #expect(
-            PeerAddress(parsing: "HTTPS://heads.example.org:8443/")
-                == PeerAddress(host: "heads.example.org", port: 8443, usesTLS: true))
+            NeighbourAddress(parsing: "HTTPS://heads.example.org:8443/")
+                == NeighbourAddress(host: "heads.example.org", port: 8443, usesTLS: true))
         #expect(
             NeighbourBase(parsing: "https://heads.example.org:8443 via 192.0.2.7")
                 == NeighbourBase(url: "https://heads.example.org:8443", connectAddress: "192.0.2.7"))
@@ -22,15 +22,16 @@ import Testing
                 == NeighbourBase(url: "http://10.0.0.5:8080", connectAddress: nil))
         #expect(NeighbourBase(url: "https://h:1", connectAddress: "::1").description == "https://h:1 via ::1")
         for bad in ["", "ftp://x", "a b", "x:0", "x:70000", "x:y", "http://x/path", "user@x"] {
-            #expect(PeerAddress(parsing: bad) == nil, "\(bad)")
+            #expect(NeighbourAddress(parsing: bad) == nil, "\(bad)")
         }
-        let (peers, invalid) = PeerAddress.parseList(
+        let (peers, invalid) = NeighbourAddress.parseList(
             "# federation\nwebsite-a\nwebsite-b:8080  # same as below\nwebsite-b\n\nbad entry\n,website-c:9000")
         #expect(peers.map(\.description) == ["website-a:8080", "website-b:8080", "website-c:9000"])
         #expect(invalid == ["bad entry"])
         // A comment may hold commas; they do not make entries.
-        let commented = PeerAddress.parseList("# nodes, one per line: name, name:port\nwebsite-a, website-b # a, b\n")
-        #expect(commented.peers.map(\.description) == ["website-a:8080", "website-b:8080"])
+        let commented = NeighbourAddress.parseList(
+            "# nodes, one per line: name, name:port\nwebsite-a, website-b # a, b\n")
+        #expect(commented.addresses.map(\.description) == ["website-a:8080", "website-b:8080"])
         #expect(commented.invalid.isEmpty)
     }
 

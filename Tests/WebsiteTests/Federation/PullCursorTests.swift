@@ -5,7 +5,7 @@ import Testing
 
 /// Where a pull stands between requests: the rules that decide a pull from the beginning.
 @Suite struct PullCursorTests {
-    static let stored = PeerRepository.Checkpoint(
+    static let stored = NeighbourRepository.Checkpoint(
         position: FeedPosition(transaction: 900, sequence: 4), epoch: "epoch-1", stored: "900.4")
 
     @Test func anAnswerOfAnotherEpochMeansTheNeighbourWasRestored() {

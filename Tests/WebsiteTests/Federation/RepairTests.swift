@@ -214,7 +214,7 @@ import Testing
             let client = NeighbourClient(
                 httpClient: HTTPClient.shared, tlsClients: NeighbourTLSClients(additionalAuthorities: nil),
                 timeout: .seconds(10), maximumResponseBytes: 16 * 1024 * 1024)
-            let puller = PeerPuller(
+            let puller = NeighbourPuller(
                 nodeID: neighbourID, target: .init(addresses: [neighbour.url], upstreamRealm: realm),
                 settings: .init(batchSize: 100, wait: .zero, upstreamRealm: realm), database: database,
                 neighbour: client,

@@ -153,24 +153,24 @@ import Testing
                         toFile: node.peersFile, atomically: true, encoding: .utf8)
                 }
                 let ids = try await [nodes[0].nodeID(), nodes[1].nodeID(), nodes[2].nodeID()]
-                func activePeers(_ node: TestNode) async throws -> Set<String> {
+                func activeNeighbours(_ node: TestNode) async throws -> Set<String> {
                     let json = try JSONSerialization.jsonObject(
                         with: Data(try await fetch("\(node.url)/api/v1/peers").body))
                     let peers = (json as? [String: Any])?["peers"] as? [[String: Any]] ?? []
                     return Set(
                         peers.filter { ($0["state"] as? String) == "idle" }.compactMap { $0["nodeId"] as? String })
                 }
-                #expect(try await eventually { try await activePeers(nodes[0]) == [ids[1], ids[2]] })
-                #expect(try await eventually { try await activePeers(nodes[1]) == [ids[0], ids[2]] })
+                #expect(try await eventually { try await activeNeighbours(nodes[0]) == [ids[1], ids[2]] })
+                #expect(try await eventually { try await activeNeighbours(nodes[1]) == [ids[0], ids[2]] })
                 // The address where node 0 found itself is marked as itself.
                 let own = try JSONSerialization.jsonObject(
                     with: Data(try await fetch("\(nodes[0].url)/api/v1/peers").body))
                 #expect((own as? [String: Any])?["addressesOfItself"] as? [String] == ["http://127.0.0.11:\(port)"])
                 // Editing the peers file without a restart: drop the name, then add one node back.
                 try "".write(toFile: nodes[0].peersFile, atomically: true, encoding: .utf8)
-                #expect(try await eventually { try await activePeers(nodes[0]).isEmpty })
+                #expect(try await eventually { try await activeNeighbours(nodes[0]).isEmpty })
                 try "http://127.0.0.12:\(port)\n".write(toFile: nodes[0].peersFile, atomically: true, encoding: .utf8)
-                #expect(try await eventually { try await activePeers(nodes[0]) == [ids[1]] })
+                #expect(try await eventually { try await activeNeighbours(nodes[0]) == [ids[1]] })
             }
         }
     }

@@ -16,7 +16,7 @@ import Testing
         name: String
     ) async throws -> MergeRepository.Outcome {
         let count = CountRecord(origin: "origin-x", nameKey: name, count: 3, lastLookupAtMicros: 1_700_000_000_000_000)
-        let status = PeerRepository.BatchStatus(state: .idle, reason: nil, lag: 0, rejected: ["bad_signature": 2])
+        let status = NeighbourRepository.BatchStatus(state: .idle, reason: nil, lag: 0, rejected: ["bad_signature": 2])
         return try await merger.merge(
             MergeBatch([.count(count, signature: "sig")]), from: neighbour, holder: holder, after: previous,
             checkpoint: next, status: status)

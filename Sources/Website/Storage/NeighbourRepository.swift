@@ -4,15 +4,15 @@ import PostgresNIO
 import SyncProtocol
 
 /// Neighbours by node id: discovery results, checkpoints, the puller's status and its lease.
-struct PeerRepository {
+struct NeighbourRepository {
     let database: Database
 
     /// What the node knows about one neighbour (the federation page and `/api/v1/peers`).
-    struct Peer: Sendable, Codable, Equatable {
+    struct Neighbour: Sendable, Codable, Equatable {
         var nodeId: String
         var name: String
         var address: String
-        var state: PeerState
+        var state: NeighbourState
         /// Why the neighbour is limited, blocked or partly refused.
         var stateReason: String?
         var checkpoint: String
@@ -27,7 +27,7 @@ struct PeerRepository {
 
     /// The status a merged batch leaves behind.
     struct BatchStatus: Sendable {
-        var state: PeerState
+        var state: NeighbourState
         /// The feed epoch of the new checkpoint (nil from a neighbour of the previous release).
         var epoch: String? = nil
         var reason: String?
@@ -101,7 +101,7 @@ struct PeerRepository {
             "UPDATE peers SET last_error = \(error), last_error_at = now() WHERE node_id = \(nodeID)")
     }
 
-    func recordState(nodeID: String, state: PeerState, reason: String? = nil, error: String? = nil) async throws {
+    func recordState(nodeID: String, state: NeighbourState, reason: String? = nil, error: String? = nil) async throws {
         try await database.execute(
             """
             UPDATE peers SET state = \(state.rawValue), state_reason = \(reason),
@@ -111,26 +111,27 @@ struct PeerRepository {
             """)
     }
 
-    func all() async throws -> [Peer] {
+    func all() async throws -> [Neighbour] {
         try await database.query(
             """
             SELECT node_id, name, address, state, state_reason, checkpoint, last_success_at, last_error,
                    last_error_at, lag, merged_total, rejected_total, last_seen_at
             FROM peers ORDER BY name, node_id
-            """, Self.peers)
+            """, Self.neighbours)
     }
 
-    @Sendable private static func peers(_ rows: PostgresRowSequence) async throws -> [Peer] {
-        var peers: [Peer] = []
+    @Sendable private static func neighbours(_ rows: PostgresRowSequence) async throws -> [Neighbour] {
+        var neighbours: [Neighbour] = []
         for try await row in rows.decode(
             (String, String, String, String, String?, String, Date?, String?, Date?, Int64, Int64, Int64, Date).self)
         {
-            peers.append(
-                Peer(
-                    nodeId: row.0, name: row.1, address: row.2, state: PeerState(stored: row.3), stateReason: row.4,
+            neighbours.append(
+                Neighbour(
+                    nodeId: row.0, name: row.1, address: row.2, state: NeighbourState(stored: row.3),
+                    stateReason: row.4,
                     checkpoint: row.5, lastSuccessAt: row.6, lastError: row.7, lastErrorAt: row.8, lag: row.9,
                     mergedTotal: row.10, rejectedTotal: row.11, lastSeenAt: row.12))
         }
-        return peers
+        return neighbours
     }
 }

@@ -1,6 +1,6 @@
 /// A neighbour as an operator writes it: `name`, `name:port`, `http://host:port` or
 /// `https://host[:port]` (a node across the internet, behind TLS; port 443 by default).
-public struct PeerAddress: Sendable, Hashable, CustomStringConvertible {
+public struct NeighbourAddress: Sendable, Hashable, CustomStringConvertible {
     public static let defaultPort = 8080
     public static let defaultTLSPort = 443
 
@@ -51,16 +51,16 @@ public struct PeerAddress: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses a `peers` file or a comma-separated list: one entry per line or item, `#` starts a comment.
     /// Returns the entries in order without duplicates, and the lines that could not be parsed.
-    public static func parseList(_ text: String) -> (peers: [PeerAddress], invalid: [String]) {
-        var peers: [PeerAddress] = []
+    public static func parseList(_ text: String) -> (addresses: [NeighbourAddress], invalid: [String]) {
+        var addresses: [NeighbourAddress] = []
         var invalid: [String] = []
         for entry in ListEntries.parse(text) {
-            if let peer = PeerAddress(parsing: entry) {
-                if !peers.contains(peer) { peers.append(peer) }
+            if let address = NeighbourAddress(parsing: entry) {
+                if !addresses.contains(address) { addresses.append(address) }
             } else {
                 invalid.append(entry)
             }
         }
-        return (peers, invalid)
+        return (addresses, invalid)
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import SyncProtocol
 
-extension PeerPuller {
+extension NeighbourPuller {
     struct Settings: Sendable {
         var batchSize: Int
         var wait: Duration

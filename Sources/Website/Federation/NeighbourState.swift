@@ -1,5 +1,5 @@
 /// What a neighbour's puller is doing, as stored in `peers.state` and shown on the federation page.
-enum PeerState: String, Sendable, Codable, CaseIterable {
+enum NeighbourState: String, Sendable, Codable, CaseIterable {
     /// Found by discovery; no pull yet.
     case discovered
     /// Pulling a backlog.
@@ -17,6 +17,6 @@ enum PeerState: String, Sendable, Codable, CaseIterable {
 
     /// Unknown text from an older or newer release reads as `discovered`.
     init(stored: String) {
-        self = PeerState(rawValue: stored) ?? .discovered
+        self = NeighbourState(rawValue: stored) ?? .discovered
     }
 }

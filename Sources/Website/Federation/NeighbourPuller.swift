@@ -10,7 +10,7 @@ import Synchronization
 /// in one statement; the next batch is asked for while the current one is checked and merged
 /// (``ChangesPrefetch``). Between two pulls, ``NeighbourRepair`` runs anti-entropy when due.
 /// Heads are fetched by a ``HeadFetcher`` in the background.
-final class PeerPuller: Sendable {
+final class NeighbourPuller: Sendable {
     typealias Target = NeighbourEndpoint.Target
     typealias Checked = NeighbourIntake.Checked
 
@@ -18,7 +18,7 @@ final class PeerPuller: Sendable {
     private let settings: Settings
     private let endpoint: NeighbourEndpoint
     private let neighbour: NeighbourClient
-    private let peers: PeerRepository
+    private let neighbours: NeighbourRepository
     private let intake: NeighbourIntake
     private let repair: NeighbourRepair
     private let heads: HeadFetcher
@@ -42,8 +42,8 @@ final class PeerPuller: Sendable {
             trust: TrustRepository(database: database), merger: MergeRepository(database: database, logger: logger),
             logger: logger)
         (self.nodeID, self.settings, self.endpoint, self.neighbour) = (nodeID, settings, endpoint, neighbour)
-        (self.peers, self.intake, self.heads, self.metrics, self.logger) = (
-            PeerRepository(database: database), intake, heads, metrics, logger
+        (self.neighbours, self.intake, self.heads, self.metrics, self.logger) = (
+            NeighbourRepository(database: database), intake, heads, metrics, logger
         )
         self.repair = NeighbourRepair(
             nodeID: nodeID, neighbour: neighbour, digests: DigestRepository(database: database), intake: intake,
@@ -59,7 +59,7 @@ final class PeerPuller: Sendable {
     func run() async {
         var backoff = Backoff()
         var lease = NeighbourLease(
-            peers: peers, nodeID: nodeID, holder: settings.holder, requestTimeout: settings.requestTimeout)
+            neighbours: neighbours, nodeID: nodeID, holder: settings.holder, requestTimeout: settings.requestTimeout)
         while !Task.isCancelled {
             do {
                 guard try await lease.take() else {
@@ -79,7 +79,8 @@ final class PeerPuller: Sendable {
                 logger.warning(
                     "pull failed",
                     metadata: ["error": "\(error)", "retryIn": "\(delay)", "address": "\(endpoint.address ?? "-")"])
-                try? await peers.recordState(nodeID: nodeID, state: .error, reason: realmRefusal, error: "\(error)")
+                try? await neighbours.recordState(
+                    nodeID: nodeID, state: .error, reason: realmRefusal, error: "\(error)")
                 endpoint.rotate()
                 try? await Task.sleep(for: delay)
             }
@@ -96,7 +97,7 @@ final class PeerPuller: Sendable {
 
     /// Pulls while this replica holds the lease; returns when another replica took it over.
     private func pullWhileLeased(_ lease: inout NeighbourLease, backoff: inout Backoff) async throws {
-        var cursor = PullCursor(try await peers.checkpoint(nodeID: nodeID))
+        var cursor = PullCursor(try await neighbours.checkpoint(nodeID: nodeID))
         var repair = self.repair
         repair.schedule(from: .now)
         var allowance = OriginAllowance(maximum: settings.maximumNewOriginsPerHour)
@@ -109,7 +110,7 @@ final class PeerPuller: Sendable {
             let roundStarted = ContinuousClock.now
             let wait = cursor.caughtUp ? settings.wait : .zero
             guard try await lease.hold(forWait: wait) else { return }
-            if try await repair.runIfDue(base: endpoint.address, peers: peers) {
+            if try await repair.runIfDue(base: endpoint.address, neighbours: neighbours) {
                 // Renewed for the wait that follows; the round may have merged new origins.
                 guard try await lease.take(forWait: wait) else { return }
                 allowance.invalidate()
@@ -203,7 +204,7 @@ final class PeerPuller: Sendable {
         _ checked: Checked, of document: ChangesDocument, to next: FeedPosition, cursor: inout PullCursor
     ) async throws -> MergeBatch {
         if !document.more { cursor.notice = nil }
-        let status = PeerRepository.BatchStatus(
+        let status = NeighbourRepository.BatchStatus(
             state: document.more ? .syncing : .idle, epoch: document.epoch,
             reason: [realmRefusal, cursor.notice].compactMap { $0 }.joined(separator: "; ").nilIfEmpty,
             lag: document.more ? max(0, document.latestSequence - (document.records.last?.sequence ?? 0)) : 0,
@@ -232,7 +233,7 @@ final class PeerPuller: Sendable {
     }
 
     private func restart(_ cursor: inout PullCursor, epoch: String?, notice: String) async throws {
-        try await peers.restart(nodeID: nodeID, holder: settings.holder, epoch: epoch, reason: notice)
+        try await neighbours.restart(nodeID: nodeID, holder: settings.holder, epoch: epoch, reason: notice)
         cursor.restart(epoch: epoch, notice: notice)
     }
 
@@ -241,7 +242,7 @@ final class PeerPuller: Sendable {
         let reason =
             "paused: introduced \(settings.maximumNewOriginsPerHour) new origins within the last hour "
             + "(SYNC_MAX_NEW_ORIGINS_PER_HOUR); resumes by itself"
-        try await peers.recordState(nodeID: nodeID, state: .limited, reason: reason)
+        try await neighbours.recordState(nodeID: nodeID, state: .limited, reason: reason)
         metrics.neighbourLimited(neighbour: nodeID)
         logger.warning("neighbour limited", metadata: ["why": "\(reason)"])
         try await Task.sleep(for: settings.limitedRetry)

@@ -4,12 +4,12 @@ import PostgresNIO
 import ServiceLifecycle
 import SyncProtocol
 
-/// Finds the neighbours and keeps one ``PeerPuller`` running per neighbour node id.
+/// Finds the neighbours and keeps one ``NeighbourPuller`` running per neighbour node id.
 ///
 /// Entries come from the `peers` file (re-read when it changes) and the `PEERS` list. Every name
 /// is resolved again each round and each of its addresses is asked `GET /api/v1/node`: the
 /// node's own id is skipped, and several addresses answering with one id are one neighbour.
-final class PeerDirectory: Service, Sendable {
+final class NeighbourDirectory: Service, Sendable {
     struct Settings: Sendable {
         var peersList: String
         var peersFile: String
@@ -20,16 +20,16 @@ final class PeerDirectory: Service, Sendable {
     private let node: LocalNode
     private let resolver: any NameResolver
     private let neighbour: NeighbourClient
-    private let peers: PeerRepository
+    private let neighbours: NeighbourRepository
     private let names: NodeNames
     private let blocklist: Blocklist
-    private let makePuller: @Sendable (String, PeerPuller.Target) -> PeerPuller
+    private let makePuller: @Sendable (String, NeighbourPuller.Target) -> NeighbourPuller
     private let logger: Logger
 
     init(
         settings: Settings, node: LocalNode, resolver: any NameResolver, neighbour: NeighbourClient,
-        peers: PeerRepository, names: NodeNames, blocklist: Blocklist, logger: Logger,
-        makePuller: @escaping @Sendable (String, PeerPuller.Target) -> PeerPuller
+        neighbours: NeighbourRepository, names: NodeNames, blocklist: Blocklist, logger: Logger,
+        makePuller: @escaping @Sendable (String, NeighbourPuller.Target) -> NeighbourPuller
     ) {
         self.blocklist = blocklist
         self.names = names
@@ -37,7 +37,7 @@ final class PeerDirectory: Service, Sendable {
         self.node = node
         self.resolver = resolver
         self.neighbour = neighbour
-        self.peers = peers
+        self.neighbours = neighbours
         self.makePuller = makePuller
         self.logger = logger
     }
@@ -68,18 +68,18 @@ final class PeerDirectory: Service, Sendable {
     /// Discovery rounds until cancelled, then stops the pullers.
     private func discoverAndPull() async {
         var round = Round()
-        var pullers: [String: (puller: PeerPuller, task: Task<Void, Never>)] = [:]
+        var pullers: [String: (puller: NeighbourPuller, task: Task<Void, Never>)] = [:]
         var fileStamp = Self.stamp(of: settings.peersFile)
         while !Task.isCancelled {
             round = await self.discover(previous: round)
             let blocked = self.blocklist.blocked
             for (nodeID, _) in round.neighbours where blocked.contains(nodeID) {
-                try? await self.peers.recordState(
+                try? await self.neighbours.recordState(
                     nodeID: nodeID, state: .blocked, reason: "on this node's blocklist: not pulled from")
             }
             let neighbours = round.neighbours.filter { $0.key != self.node.id && !blocked.contains($0.key) }
             for (nodeID, urls) in neighbours {
-                let target = PeerPuller.Target(
+                let target = NeighbourPuller.Target(
                     addresses: urls, upstreamRealm: urls.lazy.compactMap { round.identities[$0]?.upstreamRealm }.first)
                 if let running = pullers[nodeID] {
                     running.puller.update(target)
@@ -94,11 +94,11 @@ final class PeerDirectory: Service, Sendable {
                 await running.task.value
                 pullers[nodeID] = nil
                 if blocked.contains(nodeID) {
-                    try? await self.peers.recordState(
+                    try? await self.neighbours.recordState(
                         nodeID: nodeID, state: .blocked, reason: "on this node's blocklist: not pulled from")
                     self.logger.notice("neighbour blocked", metadata: ["neighbour": "\(nodeID)"])
                 } else {
-                    try? await self.peers.recordState(nodeID: nodeID, state: .removed)
+                    try? await self.neighbours.recordState(nodeID: nodeID, state: .removed)
                     self.logger.info("neighbour removed", metadata: ["neighbour": "\(nodeID)"])
                 }
             }
@@ -118,17 +118,17 @@ final class PeerDirectory: Service, Sendable {
     }
 
     /// The entries of the `peers` file and the `PEERS` list, merged and de-duplicated.
-    func entries() -> [PeerAddress] {
+    func entries() -> [NeighbourAddress] {
         let fileText = (try? String(contentsOfFile: settings.peersFile, encoding: .utf8)) ?? ""
-        let (fromFile, badFile) = PeerAddress.parseList(fileText)
-        let (fromList, badList) = PeerAddress.parseList(settings.peersList)
+        let (fromFile, badFile) = NeighbourAddress.parseList(fileText)
+        let (fromList, badList) = NeighbourAddress.parseList(settings.peersList)
         for entry in badFile + badList {
             logger.warning(
                 "ignoring peer entry: expected name, name:port, http://host:port or https://host[:port]",
                 metadata: ["entry": "\(entry)"])
         }
-        var result: [PeerAddress] = []
-        for peer in fromFile + fromList where !result.contains(peer) { result.append(peer) }
+        var result: [NeighbourAddress] = []
+        for address in fromFile + fromList where !result.contains(address) { result.append(address) }
         return result
     }
 
@@ -175,7 +175,7 @@ final class PeerDirectory: Service, Sendable {
             else { continue }
             round.identities[url] = info
             if info.nodeId != node.id, probed[url] != nil {
-                try? await peers.found(nodeID: info.nodeId, name: info.name, address: url)
+                try? await neighbours.found(nodeID: info.nodeId, name: info.name, address: url)
             }
         }
         return round
@@ -184,7 +184,7 @@ final class PeerDirectory: Service, Sendable {
     /// The base URLs of one entry: `http://ADDRESS:PORT` per address of its name, or for a
     /// neighbour behind TLS the name's URL reached at each address (the certificate checked against
     /// the name), as ``NeighbourBase`` text.
-    private static func candidates(for entry: PeerAddress, resolver: any NameResolver) async throws -> [String] {
+    private static func candidates(for entry: NeighbourAddress, resolver: any NameResolver) async throws -> [String] {
         guard entry.usesTLS else {
             return try await resolver.addresses(of: entry.host).map { address in
                 "http://\(address.contains(":") ? "[\(address)]" : address):\(entry.port)"
