@@ -8,7 +8,7 @@ struct HeadsAPIController<Context: RequestContext> {
     let profiles: ProfileRepository
     let counts: LookupCountRepository
     let node: LocalNode
-    let labels: NodeLabels
+    let labels: NodeNames
 
     struct HeadDocument: ResponseEncodable {
         struct NodeCount: Codable {

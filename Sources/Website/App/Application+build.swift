@@ -52,7 +52,8 @@ public func buildApplication(
         backoff: UpstreamBackoff(), resolving: SingleFlight(), fetchingHeads: SingleFlight(), node: node,
         profileCacheTime: configuration.profileCacheTime, metrics: metrics, logger: logger)
     let neighbours = NeighbourRepository(database: database)
-    let names = NodeNames()
+    let nodeRecords = NodeRecordRepository(database: database)
+    let names = NodeNames(node: node, records: nodeRecords)
     let signal = ChangeSignal()
     let feedEpoch = FeedEpoch(
         repository: FeedEpochRepository(client: postgres, logger: logger), signal: signal, logger: logger)
@@ -97,13 +98,11 @@ public func buildApplication(
     router.add(middleware: ReadOnlyMiddleware())
     // The JSON API and the sync protocol.
     let api = router.group("/api/v1")
-    let nodeRecords = NodeRecordRepository(database: database)
-    let labels = NodeLabels(node: node, records: nodeRecords, discovered: names)
-    PagesController(renderer: renderer, lookup: lookup, counts: counts, neighbours: neighbours, labels: labels)
+    PagesController(renderer: renderer, lookup: lookup, counts: counts, neighbours: neighbours, labels: names)
         .addRoutes(
             to: router)
     AvatarController(profiles: profiles, avatars: avatars, lookup: lookup).addRoutes(to: router)
-    HeadsAPIController(profiles: profiles, counts: counts, node: node, labels: labels).addRoutes(to: api)
+    HeadsAPIController(profiles: profiles, counts: counts, node: node, labels: names).addRoutes(to: api)
     HealthController(migrator: migrator, database: database).addRoutes(to: router)
     NodeInfoController(node: node, upstreamRealm: configuration.upstreamRealm).addRoutes(to: api)
     let feed = ChangesFeed(database: database)
@@ -119,11 +118,11 @@ public func buildApplication(
     ReconciliationController(digests: DigestRepository(database: database), signer: signer, node: node).addRoutes(
         to: api)
     FederationController(
-        neighbours: neighbours, trust: trust, blocklist: blocklist, feed: feed, node: node, labels: labels,
+        neighbours: neighbours, trust: trust, blocklist: blocklist, feed: feed, node: node, labels: names,
         renderer: renderer
     ).addRoutes(to: router, api: api)
     let liveEvents = LiveEvents(
-        feed: feed, counts: counts, labels: labels, node: node, signal: signal,
+        feed: feed, counts: counts, labels: names, node: node, signal: signal,
         maximumConnections: configuration.liveMaximumConnections, logger: logger)
     LiveEventsController(events: liveEvents).addRoutes(to: api)
 

@@ -35,14 +35,14 @@ final class LiveEvents: Service, Sendable {
     let coalescing: Duration = .milliseconds(100)
     private let feed: ChangesFeed
     private let counts: LookupCountRepository
-    private let labels: NodeLabels
+    private let labels: NodeNames
     private let node: LocalNode
     private let signal: ChangeSignal
     private let logger: Logger
     private let state = Mutex(State())
 
     init(
-        feed: ChangesFeed, counts: LookupCountRepository, labels: NodeLabels, node: LocalNode, signal: ChangeSignal,
+        feed: ChangesFeed, counts: LookupCountRepository, labels: NodeNames, node: LocalNode, signal: ChangeSignal,
         maximumConnections: Int, heartbeat: Duration = .seconds(15), maximumAge: Duration = .seconds(1800),
         logger: Logger
     ) {

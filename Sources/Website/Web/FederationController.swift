@@ -9,7 +9,7 @@ struct FederationController<Context: RequestContext> {
     let blocklist: Blocklist
     let feed: ChangesFeed
     let node: LocalNode
-    let labels: NodeLabels
+    let labels: NodeNames
     let renderer: PageRenderer
 
     /// A neighbour counts as connected while its last successful pull is this recent.

@@ -8,7 +8,7 @@ struct PagesController<Context: RequestContext> {
     let lookup: HeadLookup
     let counts: LookupCountRepository
     let neighbours: NeighbourRepository
-    let labels: NodeLabels
+    let labels: NodeNames
     /// Head pages rendered last, shared by the lookups of one group commit (they see the same counts).
     let headPages = RenderedPages<HeadPageView>()
 
