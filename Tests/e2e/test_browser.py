@@ -92,20 +92,19 @@ def test_markup_in_a_name_is_shown_as_text(browser, database, start_node):
 def test_federation_pages(browser, start_node):
     """Two nodes: a lookup on node-a shows on node-b with the per-node breakdown, and node-b's
     federation page lists node-a."""
-    from conftest import make_database
-    import time
+    from conftest import make_database, wait_until
 
     a = start_node(make_database(), name="node-a")
     b = start_node(make_database(), name="node-b", PEERS=a)
     browser.get(f"{a}/heads/Notch")
     browser.get(f"{a}/heads/Notch")
     browser.get(f"{b}/heads/jeb_")
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
+
+    def merged():
         browser.get(f"{b}/api/v1/heads/notch")
-        if '"totalCount":2' in browser.page_source:
-            break
-        time.sleep(0.2)
+        return '"totalCount":2' in browser.page_source
+
+    assert wait_until(merged, 20, 0.2), "node-b did not receive node-a's lookups"
     browser.get(f"{b}/heads/Notch")
     assert browser.find_element(By.ID, "total-count").text == "3"
     assert browser.find_element(By.ID, "local-count").text == "1"
