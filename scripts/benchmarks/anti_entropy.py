@@ -2,9 +2,13 @@
 database with k of them deleted (k = 0, 1, 1000). B's feed checkpoint is at A's latest position,
 so only anti-entropy can repair B. Prints, per k, the digest and records messages B made, the
 bytes it received, the round's wall time (B's metric: both databases' work, the HTTP between them
-and B's merge), each side's database time over the round (PostgreSQL's `active_time` of each
-database: every statement that ran there meanwhile, the nodes' background work included, with
-their database watch off so that its probes do not count), and whether B ended with A's content.
+and B's merge), each side's database time, and whether B ended with A's content.
+
+Database time is PostgreSQL's `active_time` of each database, which counts every statement that
+ran there, the idle nodes' background work too (the feed epoch check every second, the long-poll
+of B's pull; the database watch is off). So it is read over two windows of the same length: one
+around the round, then one right after it in which no round runs; the round's own database time
+is the first minus the second. Both figures are printed.
 Usage (after scripts/bench has set DATABASE_URL and WEBSITE_BIN, or as `scripts/bench-anti-entropy`)."""
 import os
 import re
@@ -21,8 +25,13 @@ def metric(text, name, neighbour):
     return float(match.group(1)) if match else 0.0
 
 
-# The first round starts this long after B starts; statistics of B's start-up are flushed before it.
-ROUND_DELAY = 12
+# B's first round starts 30 s after it starts (the first round waits min(interval, 30 s)), so
+# that the statistics of its start-up are flushed before the first window; the next would start
+# an interval after the first, after the idle window.
+ROUND_INTERVAL = 120
+FIRST_ROUND = 30
+# Sessions flush their statistics when they go idle, at the latest 10 s later.
+FLUSH = 11
 
 
 def active_ms(database):
@@ -60,17 +69,30 @@ def main():
                 psql(b_db, f"DELETE FROM lookup_counts WHERE name_key IN "
                            f"(SELECT 'n' || (i * 7919 % {RECORDS} + 1) FROM generate_series(1, {differences}) AS i)")
             before = psql(b_db, "SELECT count(*) FROM lookup_counts")
-            b_url, _, b_process = cluster.node(b_db, name="b", PEERS=a_url, ANTI_ENTROPY_INTERVAL_SECONDS=ROUND_DELAY,
+            b_url, _, b_process = cluster.node(b_db, name="b", PEERS=a_url,
+                                               ANTI_ENTROPY_INTERVAL_SECONDS=ROUND_INTERVAL,
                                                SYNC_MAX_NEW_ORIGINS_PER_HOUR=10, DATABASE_WATCH_SECONDS=0)
-            time.sleep(ROUND_DELAY - 2)
+            started = time.monotonic()
+            time.sleep(FIRST_ROUND - 2)
+            window_start = time.monotonic()
             active_before = active_ms(a_db), active_ms(b_db)
 
             def done():
                 return metric(get(f"{b_url}/metrics")[1].decode(), "heads_anti_entropy_rounds_total", a_id) >= 1
 
             assert wait_until(done, 600, 0.2), "no anti-entropy round finished"
-            time.sleep(11)  # every session's statistics flushed
-            a_ms, b_ms = (after - before for after, before in zip((active_ms(a_db), active_ms(b_db)), active_before))
+            time.sleep(FLUSH)  # every session's statistics flushed
+            active_after = active_ms(a_db), active_ms(b_db)
+            window = time.monotonic() - window_start
+            # The same length with no round (the next is due ROUND_INTERVAL after the first).
+            assert time.monotonic() + window < started + FIRST_ROUND + ROUND_INTERVAL, "the idle window is too long"
+            time.sleep(window)
+            active_idle = active_ms(a_db), active_ms(b_db)
+            rounds = metric(get(f"{b_url}/metrics")[1].decode(), "heads_anti_entropy_rounds_total", a_id)
+            assert rounds == 1, f"{rounds} rounds ran; the idle window had one"
+            a_raw, b_raw = (after - before for after, before in zip(active_after, active_before))
+            a_idle, b_idle = (idle - after for idle, after in zip(active_idle, active_after))
+            a_ms, b_ms = a_raw - a_idle, b_raw - b_idle
             text = get(f"{b_url}/metrics")[1].decode()
             messages = metric(text, "heads_anti_entropy_messages_total", a_id)
             received = metric(text, "heads_anti_entropy_received_bytes_total", a_id)
@@ -80,7 +102,9 @@ def main():
             same = content(b_db) == content(a_db)
             print(f"B8 {RECORDS} records, {differences} differences (B had {before}): {int(messages)} messages, "
                   f"{int(received)} bytes received, {int(repaired)} records repaired, round {round_ms:.0f} ms "
-                  f"database time A {a_ms:.0f} ms, B {b_ms:.0f} ms, "
+                  f"database time of the round A {a_ms:.0f} ms, B {b_ms:.0f} ms "
+                  f"(windows of {window:.1f} s: with the round A {a_raw:.0f}, B {b_raw:.0f} ms; "
+                  f"idle A {a_idle:.0f}, B {b_idle:.0f} ms), "
                   f"B equals A afterwards: {same}", flush=True)
             b_process.terminate()
             b_process.wait(timeout=20)

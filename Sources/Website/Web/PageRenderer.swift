@@ -45,6 +45,28 @@ struct PageRenderer: Sendable {
     }
 }
 
+extension PageRenderer.Page: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": title
+        case "node": node
+        case "page": page
+        default: nil
+        }
+    }
+}
+
+extension PageRenderer.Page.Node: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "name": self.name
+        case "id": id
+        case "version": version
+        default: nil
+        }
+    }
+}
+
 extension PageRenderer {
     /// What a template is given: the title and this node, which the header and footer show, and
     /// the page's own view, whose fields the template reads inside `{{#page}}`.
