@@ -8,7 +8,8 @@ Database time is PostgreSQL's `active_time` of each database, which counts every
 ran there, the idle nodes' background work too (the feed epoch check every second, the long-poll
 of B's pull; the database watch is off). So it is read over two windows of the same length: one
 around the round, then one right after it in which no round runs; the round's own database time
-is the first minus the second. Both figures are printed.
+is the first minus the second. Both figures are printed. The first window reads B's /metrics
+until the round is counted, and /metrics reads B's database; the second reads it as many times.
 Usage (after scripts/bench has set DATABASE_URL and WEBSITE_BIN, or as `scripts/bench-anti-entropy`)."""
 import os
 import re
@@ -77,16 +78,25 @@ def main():
             window_start = time.monotonic()
             active_before = active_ms(a_db), active_ms(b_db)
 
-            def done():
-                return metric(get(f"{b_url}/metrics")[1].decode(), "heads_anti_entropy_rounds_total", a_id) >= 1
+            polls = []  # when each read of B's /metrics was made, from its window's start
 
-            assert wait_until(done, 600, 0.2), "no anti-entropy round finished"
+            def rounds_done():
+                polls.append(time.monotonic() - window_start)
+                return metric(get(f"{b_url}/metrics")[1].decode(), "heads_anti_entropy_rounds_total", a_id)
+
+            assert wait_until(lambda: rounds_done() >= 1, 600, 0.2), "no anti-entropy round finished"
             time.sleep(FLUSH)  # every session's statistics flushed
             active_after = active_ms(a_db), active_ms(b_db)
             window = time.monotonic() - window_start
-            # The same length with no round (the next is due ROUND_INTERVAL after the first).
-            assert time.monotonic() + window < started + FIRST_ROUND + ROUND_INTERVAL, "the idle window is too long"
-            time.sleep(window)
+            # The same length with no round (the next is due ROUND_INTERVAL after the first), and
+            # the reads of B's /metrics (each reads B's database) the first window made, at the same
+            # times from its start.
+            idle_start = time.monotonic()
+            assert idle_start + window < started + FIRST_ROUND + ROUND_INTERVAL, "the idle window is too long"
+            for offset in list(polls):
+                time.sleep(max(0.0, idle_start + offset - time.monotonic()))
+                get(f"{b_url}/metrics")
+            time.sleep(max(0.0, idle_start + window - time.monotonic()))
             active_idle = active_ms(a_db), active_ms(b_db)
             rounds = metric(get(f"{b_url}/metrics")[1].decode(), "heads_anti_entropy_rounds_total", a_id)
             assert rounds == 1, f"{rounds} rounds ran; the idle window had one"
@@ -103,7 +113,7 @@ def main():
             print(f"B8 {RECORDS} records, {differences} differences (B had {before}): {int(messages)} messages, "
                   f"{int(received)} bytes received, {int(repaired)} records repaired, round {round_ms:.0f} ms "
                   f"database time of the round A {a_ms:.0f} ms, B {b_ms:.0f} ms "
-                  f"(windows of {window:.1f} s: with the round A {a_raw:.0f}, B {b_raw:.0f} ms; "
+                  f"(windows of {window:.1f} s, {len(polls)} reads of /metrics each: with the round A {a_raw:.0f}, B {b_raw:.0f} ms; "
                   f"idle A {a_idle:.0f}, B {b_idle:.0f} ms), "
                   f"B equals A afterwards: {same}", flush=True)
             b_process.terminate()
