@@ -30,14 +30,10 @@ final class HeadFetcher: Sendable {
     }
 
     private struct State {
-        /// Asked for and not yet fetched.
-        var hashes: Set<String> = []
-        var sweep = false
+        var queue: HeadQueue
         var source: Source?
         /// The running fetch, if any (nil once it found nothing more to do).
         var fetching: Task<Void, Never>?
-        /// How often each head asked for again has failed so far.
-        var failures: [String: Int] = [:]
         /// Retries waiting for their pause, by number (`stop` cancels them).
         var retries: [Int: Task<Void, Never>] = [:]
         var nextRetry = 0
@@ -48,7 +44,7 @@ final class HeadFetcher: Sendable {
     private let avatars: AvatarRepository
     private let metrics: NodeMetrics
     private let logger: Logger
-    private let state = Mutex(State())
+    private let state: Mutex<State>
 
     init(
         settings: Settings = .init(), neighbour: NeighbourClient, avatars: AvatarRepository, metrics: NodeMetrics,
@@ -59,6 +55,8 @@ final class HeadFetcher: Sendable {
         self.avatars = avatars
         self.metrics = metrics
         self.logger = logger
+        self.state = Mutex(
+            State(queue: HeadQueue(pendingLimit: settings.pendingLimit, retryPauses: settings.retryPauses)))
     }
 
     /// Asks for `hashes` (and, on a sweep, the other missing heads) from `base`; starts a fetch in
@@ -69,16 +67,9 @@ final class HeadFetcher: Sendable {
         }
     }
 
-    /// Queues `hashes` (up to ``Settings/pendingLimit``) and starts a fetch unless one runs.
+    /// Queues `hashes` and starts a fetch unless one runs.
     private func ask(_ state: inout State, for hashes: [String], sweep: Bool, from source: Source) {
-        for sha256 in hashes where !state.hashes.contains(sha256) {
-            guard state.hashes.count < settings.pendingLimit else {
-                state.failures[sha256] = nil
-                continue
-            }
-            state.hashes.insert(sha256)
-        }
-        state.sweep = state.sweep || sweep
+        state.queue.ask(for: hashes, sweep: sweep)
         state.source = source
         guard state.fetching == nil else { return }
         state.fetching = Task { [self] in await fetchWhileAsked() }
@@ -90,9 +81,7 @@ final class HeadFetcher: Sendable {
             defer {
                 state.fetching = nil
                 state.retries = [:]
-                state.hashes = []
-                state.sweep = false
-                state.failures = [:]
+                state.queue.clear()
             }
             return Array(state.retries.values) + [state.fetching].compactMap { $0 }
         }
@@ -104,15 +93,11 @@ final class HeadFetcher: Sendable {
     private func fetchWhileAsked() async {
         while !Task.isCancelled {
             let round = state.withLock { state -> (hashes: [String], sweep: Bool, source: Source)? in
-                guard !state.hashes.isEmpty || state.sweep, let source = state.source else {
+                guard let source = state.source, let round = state.queue.takeRound() else {
                     state.fetching = nil
                     return nil
                 }
-                defer {
-                    state.hashes = []
-                    state.sweep = false
-                }
-                return (Array(state.hashes), state.sweep, source)
+                return (round.hashes, round.sweep, source)
             }
             guard let round else { return }
             let (fetched, failed) = await fetch(
@@ -127,19 +112,8 @@ final class HeadFetcher: Sendable {
     /// Asks again for `failed` after the next pause of each; forgets the failures of `done`.
     private func retryLater(_ failed: [String], forgetting done: Set<String>, from source: Source) {
         state.withLock { state in
-            for sha256 in done { state.failures[sha256] = nil }
-            var byAttempt: [Int: [String]] = [:]
-            for sha256 in failed {
-                let attempt = state.failures[sha256, default: 0]
-                guard attempt < settings.retryPauses.count else {
-                    state.failures[sha256] = nil
-                    continue
-                }
-                state.failures[sha256] = attempt + 1
-                byAttempt[attempt, default: []].append(sha256)
-            }
-            for (attempt, hashes) in byAttempt {
-                let (id, pause) = (state.nextRetry, settings.retryPauses[attempt])
+            for (pause, hashes) in state.queue.roundEnded(failed: failed, done: done) {
+                let id = state.nextRetry
                 state.nextRetry += 1
                 state.retries[id] = Task { [self] in
                     guard (try? await Task.sleep(for: pause)) != nil else { return }
