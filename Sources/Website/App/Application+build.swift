@@ -56,7 +56,8 @@ public func buildApplication(
     let names = NodeNames(node: node, records: nodeRecords)
     let signal = ChangeSignal()
     let feedEpoch = FeedEpoch(
-        repository: FeedEpochRepository(client: postgres, logger: logger), signal: signal, logger: logger)
+        repository: FeedEpochRepository(database: database.with(timeout: .seconds(30)), logger: logger), signal: signal,
+        logger: logger)
     let tlsClients = NeighbourTLSClients(additionalAuthorities: configuration.syncTLSAuthorityFile)
     let neighbourClient = NeighbourClient(
         httpClient: httpClient, tlsClients: tlsClients, timeout: configuration.syncTimeout,

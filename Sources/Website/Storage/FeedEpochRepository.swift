@@ -10,9 +10,15 @@ import PostgresNIO
 /// whose transaction ids went backwards (a restored data directory) is caught by `xid_high`. On a
 /// new epoch every row gets the current transaction id: rows restored from a dump keep the ids of
 /// the old cluster, which may lie above the new cluster's horizon and would never be served.
+///
+/// Through ``Database``, so that a database that stops answering ends these queries at their
+/// deadline, or at once when the caller is cancelled (a node stopping).
 struct FeedEpochRepository {
-    let client: PostgresClient
+    /// The background deadline: the check every second.
+    let database: Database
     let logger: Logger
+    /// The re-stamp of a restored database writes every row: it may take minutes on a large one.
+    static let checkTimeout: Duration = .seconds(600)
 
     struct Outcome: Sendable, Equatable {
         var epoch: String
@@ -24,7 +30,7 @@ struct FeedEpochRepository {
     /// database is not the one `epoch` was made for (another cluster or database, transaction ids
     /// gone back, or another replica made a new epoch). Takes no transaction id and writes nothing.
     func needsCheck(knownEpoch epoch: String) async throws -> Bool {
-        let rows = try await client.query(
+        try await database.query(
             """
             SELECT f.epoch IS DISTINCT FROM \(epoch)
                 OR f.database_identity IS DISTINCT FROM
@@ -33,13 +39,15 @@ struct FeedEpochRepository {
                      || '/' || (SELECT oid::text FROM pg_database WHERE datname = current_database()))
                 OR pg_snapshot_xmax(pg_current_snapshot())::text::bigint < f.xid_high
             FROM (SELECT 1) AS one LEFT JOIN feed_epoch AS f ON true
-            """, logger: logger)
-        for try await needed in rows.decode(Bool.self) { return needed }
-        return true
+            """
+        ) { rows in
+            for try await needed in rows.decode(Bool.self) { return needed }
+            return true
+        }
     }
 
     func check() async throws -> Outcome {
-        try await client.withTransaction(logger: logger) { connection in
+        try await database.with(timeout: Self.checkTimeout).transaction { [logger] connection in
             try await connection.query("SELECT pg_advisory_xact_lock(\(Migrator.advisoryLockKey + 1))", logger: logger)
             var identity = ""
             for try await value in try await connection.query(

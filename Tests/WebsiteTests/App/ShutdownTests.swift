@@ -39,20 +39,7 @@ import Testing
             #expect(try await eventually { proxy.heldBack > 0 })
             let asked = ContinuousClock.now
             await group.triggerGracefulShutdown()
-            let end = await withTaskGroup(of: ContinuousClock.Instant?.self) { waits in
-                waits.addTask {
-                    for await end in endings { return end }
-                    return nil
-                }
-                // Only so that a node that never stops fails the test instead of hanging it.
-                waits.addTask {
-                    try? await Task.sleep(for: .seconds(90))
-                    return nil
-                }
-                let first = await waits.next() ?? nil
-                waits.cancelAll()
-                return first
-            }
+            let end = await Self.first(of: endings)
             if end == nil { running.cancel() }
             _ = await visitor.value
             return end.map { $0 - asked }
@@ -61,5 +48,55 @@ import Testing
         #expect(took < .seconds(25), "stopping took \(took)")
         #expect(try await eventually { proxy.openConnections == 0 }, "\(proxy.openConnections) still open")
         await proxy.close()
+    }
+
+    /// The feed epoch's check, every second, queries the database; cancelled while that query
+    /// waits on a paused database, it ends at once. (It once used the client without a deadline
+    /// and waited for ever, holding up the node's shutdown: the test above failed when the check
+    /// happened to be in flight.)
+    @Test func theFeedEpochCheckEndsWhenCancelledWhileTheDatabaseIsPaused() async throws {
+        var database = try #require(URLComponents(string: try await TestDatabase.createMigrated()))
+        let proxy = try await PausableProxy.start(to: database.host ?? "127.0.0.1", port: database.port ?? 5432)
+        (database.host, database.port) = ("127.0.0.1", proxy.port)
+        let stopped = try await TestDatabase.withClient(try #require(database.string)) { client in
+            let logger = TestDatabase.logger
+            let epoch = FeedEpoch(
+                repository: FeedEpochRepository(
+                    database: Database(client: client, timeout: .seconds(30), logger: logger), logger: logger),
+                logger: logger)
+            try await epoch.check()
+            let (endings, ended) = AsyncStream.makeStream(of: ContinuousClock.Instant.self)
+            let running = Task {
+                try? await epoch.run()
+                ended.yield(.now)
+            }
+            proxy.pause()
+            // Nothing else uses this database: what is held back is the check's query.
+            #expect(try await eventually { proxy.heldBack > 0 })
+            let asked = ContinuousClock.now
+            running.cancel()
+            return await Self.first(of: endings).map { $0 - asked }
+        }
+        let took = try #require(stopped, "the check did not end within 90 s")
+        #expect(took < .seconds(5), "ending took \(took)")
+        await proxy.close()
+    }
+
+    /// The first of `endings`, or nil after 90 s (so that what never ends fails the test instead
+    /// of hanging it).
+    static func first(of endings: AsyncStream<ContinuousClock.Instant>) async -> ContinuousClock.Instant? {
+        await withTaskGroup(of: ContinuousClock.Instant?.self) { waits in
+            waits.addTask {
+                for await end in endings { return end }
+                return nil
+            }
+            waits.addTask {
+                try? await Task.sleep(for: .seconds(90))
+                return nil
+            }
+            let first = await waits.next() ?? nil
+            waits.cancelAll()
+            return first
+        }
     }
 }
