@@ -43,7 +43,7 @@ struct NeighbourIntake: Sendable {
     /// The origins of `records` this node never stored, when they could exceed `allowance`; a batch
     /// with no more distinct origins than the allowance cannot, and costs no query.
     func unknownOrigins(in records: [SyncRecord], allowance: Int) async throws -> Set<String> {
-        let origins = Set(records.map(\.origin)).subtracting([ownID])
+        let origins = origins(of: records)
         guard origins.count > allowance else { return [] }
         return try await trust.unknownOrigins(Array(origins))
     }

@@ -154,14 +154,13 @@ final class LiveEvents: Service, Sendable {
         let watched = state.withLock { Set($0.listeners.values.compactMap(\.name)) }.intersection(changedNames)
         guard !watched.isEmpty else { return last }
         let perName = try await counts.counts(nameKeys: Array(watched))
-        let names = try await labels.labels(for: Array(Set(perName.values.joined().map(\.origin))))
+        let names = try await labels.rowLabels(for: Array(Set(perName.values.joined().map(\.origin))))
         for name in watched {
             let headCounts = HeadCounts(perNode: perName[name] ?? [], localNode: node.id)
             let perNode = headCounts.perNode.map { entry in
                 CountsEvent.Node(
                     nodeId: entry.origin,
-                    name: entry.origin == node.id
-                        ? "\(node.name) (this node)" : names[entry.origin] ?? NodeRecord.shortID(entry.origin),
+                    name: names[entry.origin] ?? entry.origin,
                     count: entry.count, local: entry.origin == node.id)
             }
             let data = Self.json(

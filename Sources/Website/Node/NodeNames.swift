@@ -62,6 +62,14 @@ final class NodeNames: Sendable {
         return labels
     }
 
+    /// The labels of a head's rows per node, on its page and in its live updates (which replace
+    /// those rows, so both must say the same): this node's row says so.
+    func rowLabels(for origins: [String]) async throws -> [String: String] {
+        var labels = try await labels(for: origins)
+        if labels[node.id] != nil { labels[node.id] = "\(node.name) (this node)" }
+        return labels
+    }
+
     /// The names node records give, fresh enough to label `origins`.
     func recordedNames(for origins: [String]) async throws -> [String: String] {
         let now = ContinuousClock.now

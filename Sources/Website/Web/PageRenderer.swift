@@ -24,14 +24,14 @@ struct PageRenderer: Sendable {
     }
 
     func render(
-        _ template: String, title: String, _ view: some Sendable, status: HTTPResponse.Status = .ok
+        _ template: String, title: String, _ view: some MustacheParent & Sendable, status: HTTPResponse.Status = .ok
     ) -> Response {
         Self.response(html(template, title: title, view), status: status)
     }
 
     /// The page's HTML, for callers that keep it (``RenderedPages``). `view` is the template's
     /// type in PageViews.swift.
-    func html(_ template: String, title: String, _ view: some Sendable) -> ByteBuffer {
+    func html(_ template: String, title: String, _ view: some MustacheParent & Sendable) -> ByteBuffer {
         let page = Page(
             title: title, node: .init(name: node.name, id: node.id, version: SoftwareVersion.current), page: view)
         return ByteBuffer(string: library.render(page, withTemplate: template) ?? "template \(template) is missing")

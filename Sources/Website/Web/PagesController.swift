@@ -74,11 +74,11 @@ struct PagesController<Context: RequestContext> {
         }
         let result = try await lookup.lookUp(name, countLookup: counting)
         let profile = result.profile
-        let names = try await labels.labels(for: result.counts.perNode.map(\.origin))
+        let names = try await labels.rowLabels(for: result.counts.perNode.map(\.origin))
         let rows = result.counts.perNode.map { entry in
-            let isLocal = entry.origin == renderer.node.id
-            let label = isLocal ? "\(renderer.node.name) (this node)" : names[entry.origin] ?? entry.origin
-            return HeadPageView.Row(origin: entry.origin, count: entry.count, isLocal: isLocal, label: label)
+            HeadPageView.Row(
+                origin: entry.origin, count: entry.count, isLocal: entry.origin == renderer.node.id,
+                label: names[entry.origin] ?? entry.origin)
         }
         let page = HeadPageView(
             displayName: profile.displayName, uuid: profile.uuid, total: result.counts.total,
