@@ -6,11 +6,13 @@ DATABASE_URL naming a role that may create databases; the recording goes into a 
 by the version the node reports (`softwareVersion` of /api/v1/node), replacing any earlier one. The binary runs as one node against its own
 fake upstream; visitors look up a few names; once every record is signed, the node's answers to
 the requests a neighbour makes (node info, every page of the changes feed in pages of two
-records, digests, records of each digest range, head images) are saved with a manifest
+records, digests, records of each digest range and, where the version answers several ranges at
+once, of every combination of them, head images) are saved with a manifest
 mapping each request to its file. The node is then stopped and its database dumped as plain SQL
 (`pg_dump --inserts`), the schema and rows exactly as that version left them.
 """
 import hashlib
+import itertools
 import json
 import os
 import pathlib
@@ -80,10 +82,17 @@ def main():
         # The caught-up answer at the end: what a neighbour gets once it has everything.
         record(f"/api/v1/changes?since={since}&limit=2", f"changes-{page}.json")
         digests = json.loads(record("/api/v1/digests?prefix=", "digests.json"))
-        for digest_range in digests["ranges"]:
-            if digest_range["count"] > 0:
-                prefix = digest_range["prefix"]
-                record(f"/api/v1/records?prefix={urllib.parse.quote(prefix)}", f"records-{prefix}.json")
+        held = [digest_range["prefix"] for digest_range in digests["ranges"] if digest_range["count"] > 0]
+        for prefix in held:
+            record(f"/api/v1/records?prefix={urllib.parse.quote(prefix)}", f"records-{prefix}.json")
+        if digests.get("maximumPrefixes", 1) > 1:
+            # A version that answers several ranges at once is asked for the differing ones
+            # together (`prefixes=`, in order): every combination of the held ranges, since which
+            # differ depends on what the asker has pulled by then.
+            assert len(held) <= 6, f"{len(held)} held ranges: too many combinations to record"
+            for size in range(2, len(held) + 1):
+                for ranges in itertools.combinations(sorted(held), size):
+                    record(f"/api/v1/records?prefixes={','.join(ranges)}", f"records-{'-'.join(ranges)}.json")
         hashes = {record.get("avatarSha256") for record in changes_from(base, "0", limit=5000)} - {None}
         for sha in sorted(hashes):
             body = record(f"/api/v1/avatars/{sha}", f"avatar-{sha[:12]}.png")

@@ -9,8 +9,8 @@ import Testing
 /// Compatibility). Recorded by `scripts/record-fixtures` from that version's binary.
 @Suite struct PreviousVersionTests {
     /// The versions whose recordings are replayed: every minor version this one interoperates with
-    /// (0.3.0 recorded from a6287ab by `scripts/record-fixtures`).
-    static let versions = ["0.2.0", "0.3.0"]
+    /// (0.3.0 recorded from a6287ab, 0.4.0 from 4f1d202, by `scripts/record-fixtures`).
+    static let versions = ["0.2.0", "0.3.0", "0.4.0"]
     /// The realm the recorded node named, as a default-configured node does (its lookups went to
     /// a stand-in); this node is configured the same.
     static let defaultRealm = AppConfiguration.realm(of: AppConfiguration.defaultMojangAPIURL)
@@ -151,6 +151,9 @@ import Testing
                 #expect(
                     try await TestDatabase.scalar(url, "SELECT count(*) FROM schema_migrations", as: Int64.self)
                         == Int64(Migrations.all.count))
+                // Its digest buckets still equal its rows after the upgrade's migrations and the
+                // new epoch's re-stamp of every row, and its lookups keep them so.
+                try await DigestBucketTests.expectBucketsMatchRows(url, "\(version) upgraded")
                 let front = try await fetch("\(upgraded.url)/")
                 #expect(front.status == 200)
                 for name in counts.keys { #expect(front.text.lowercased().contains(name)) }

@@ -139,6 +139,55 @@ import Testing
         try await Self.expectBucketsMatchRows(url, "after writes on the refined buckets")
     }
 
+    /// An update that keeps every row's content (a stored signature, a feed re-stamp) writes no
+    /// bucket (``SkipUnchangedDigestBuckets``); one that changes content writes the buckets of the
+    /// rows it changed, and only those. A bucket written gets a new row version (`xmin`).
+    @Test func updatesThatKeepTheContentWriteNoBucket() async throws {
+        let url = try await TestDatabase.createMigrated()
+        try await TestDatabase.withClient(url) { client in
+            _ = try await client.query(
+                """
+                INSERT INTO lookup_counts (origin, name_key, count, last_lookup_at)
+                SELECT 'o' || (i % 3), 'n' || i, i, now() FROM generate_series(1, 3000) AS i
+                """)
+            _ = try await client.query(
+                """
+                INSERT INTO profiles (name_key, display_name, uuid, resolved_at, origin)
+                SELECT 'n' || i, 'N' || i, lpad(to_hex(i), 32, '0'), now(), 'o0' FROM generate_series(1, 300) AS i
+                """)
+            _ = try await client.query(
+                """
+                INSERT INTO node_records (origin, name, url, software_version, recorded_at)
+                SELECT 'node' || i, 'Node ' || i, 'http://node' || i, '0.4.0', now() FROM generate_series(1, 30) AS i
+                """)
+        }
+        let versions = {
+            try await TestDatabase.strings(url, "SELECT kind || bucket || ' ' || xmin FROM digest_buckets")
+        }
+        let before = Set(try await versions())
+        #expect(before.count > 3000 / 2)
+        for kind in RecordKind.allCases {
+            try await TestDatabase.withClient(url) { client in
+                _ = try await client.query(PostgresQuery(unsafeSQL: "UPDATE \(kind.table) SET seq = seq"))
+                _ = try await client.query(PostgresQuery(unsafeSQL: "UPDATE \(kind.table) SET signature = 'signed'"))
+            }
+        }
+        let afterUnchanged = Set(try await versions())
+        #expect(
+            afterUnchanged == before,
+            "\(afterUnchanged.subtracting(before).count) buckets written though no content changed")
+        try await Self.expectBucketsMatchRows(url, "after updates that kept the content")
+
+        let changedBucket = try #require(
+            try await TestDatabase.strings(url, "SELECT left(md5('n7'), \(RefineDigestBuckets.bucketDigits))").first)
+        try await TestDatabase.withClient(url) { client in
+            _ = try await client.query("UPDATE lookup_counts SET count = count + 1 WHERE name_key = 'n7'")
+        }
+        let written = Set(try await versions()).subtracting(afterUnchanged)
+        #expect(written.map { $0.split(separator: " ")[0] } == ["c\(changedBucket)"])
+        try await Self.expectBucketsMatchRows(url, "after a count changed")
+    }
+
     @Test func bucketsEqualDigestsFromScratchAfterWritesMergesPurgesAndARestore() async throws {
         try await withFakeUpstream { upstream in
             var databaseA = ""

@@ -29,5 +29,6 @@ enum Migrations {
         DropCounterTimeIndex(),
         AddDigestBuckets(),
         RefineDigestBuckets(),
+        SkipUnchangedDigestBuckets(),
     ]
 }
