@@ -29,6 +29,6 @@ enum Migrations {
         DropCounterTimeIndex(),
         AddDigestBuckets(),
         RefineDigestBuckets(),
-        SkipUnchangedDigestBuckets(),
+        SkipUnchangedBucketsAndTotals(),
     ]
 }

@@ -15,7 +15,7 @@ struct RefineDigestBuckets: Migration {
     /// A record kind as the trigger functions know it.
     typealias Kind = (letter: String, table: String, key: String, hash: String)
 
-    /// Per kind, frozen with this migration (as in ``AddDigestBuckets``); ``SkipUnchangedDigestBuckets``
+    /// Per kind, frozen with this migration (as in ``AddDigestBuckets``); ``SkipUnchangedBucketsAndTotals``
     /// replaces the functions of the same kinds.
     static let kinds: [Kind] = [
         (
