@@ -130,6 +130,45 @@ import Testing
         }
     }
 
+    /// Counters of the previous version's node deleted here after the feed delivered them come
+    /// back by anti-entropy alone: one range per records request from 0.2.0 and 0.3.0, the three
+    /// differing ranges in one request from 0.4.0 (which announces `maximumPrefixes`), each
+    /// answered by what that version's binary answered.
+    @Test(arguments: versions) func countersDeletedHereAreRepairedFromThePreviousVersion(version: String) async throws {
+        let recorded = try RecordedNeighbour(version: version)
+        let counts = Self.counts(recorded)
+        try await withFakeUpstream { upstream in
+            try await recorded.run { neighbourURL in
+                try await withNodes(
+                    [["UPSTREAM_REALM": Self.defaultRealm, "ANTI_ENTROPY_INTERVAL_SECONDS": "1"]], upstream: upstream
+                ) { nodes in
+                    let node = nodes[0]
+                    let complete = {
+                        for (name, count) in counts where try await node.total(name) != count { return false }
+                        return true
+                    }
+                    try "\(neighbourURL)\n".write(toFile: node.peersFile, atomically: true, encoding: .utf8)
+                    #expect(try await eventually(timeout: .seconds(30), complete))
+                    let names = Array(counts.keys.sorted().prefix(3))
+                    let deleted = try await TestDatabase.withClient(node.database) { client in
+                        try await client.query(
+                            """
+                            DELETE FROM lookup_counts WHERE origin = \(recorded.manifest.nodeId) AND name_key = ANY(\(names))
+                            RETURNING 1
+                            """
+                        ).collect().count
+                    }
+                    #expect(deleted == 3)
+                    #expect(try await eventually(timeout: .seconds(30), complete))
+                    #expect(try await RepairTests.antiEntropyRepaired(node))
+                    #expect(
+                        recorded.unanswered.isEmpty,
+                        "asked what the previous version never answered: \(recorded.unanswered)")
+                }
+            }
+        }
+    }
+
     /// A database the previous version's binary made is upgraded in place: same node, every
     /// count and profile, pages that answer, and a feed a node of this version pulls completely.
     @Test(arguments: versions) func aDatabaseOfThePreviousVersionIsUpgradedInPlace(version: String) async throws {
