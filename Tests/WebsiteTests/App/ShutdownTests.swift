@@ -39,7 +39,7 @@ import Testing
             #expect(try await eventually { proxy.heldBack > 0 })
             let asked = ContinuousClock.now
             await group.triggerGracefulShutdown()
-            let end = await Self.first(of: endings)
+            let end = await firstElement(of: endings, within: .seconds(90))
             if end == nil { running.cancel() }
             _ = await visitor.value
             return end.map { $0 - asked }
@@ -75,28 +75,10 @@ import Testing
             #expect(try await eventually { proxy.heldBack > 0 })
             let asked = ContinuousClock.now
             running.cancel()
-            return await Self.first(of: endings).map { $0 - asked }
+            return await firstElement(of: endings, within: .seconds(90)).map { $0 - asked }
         }
         let took = try #require(stopped, "the check did not end within 90 s")
         #expect(took < .seconds(5), "ending took \(took)")
         await proxy.close()
-    }
-
-    /// The first of `endings`, or nil after 90 s (so that what never ends fails the test instead
-    /// of hanging it).
-    static func first(of endings: AsyncStream<ContinuousClock.Instant>) async -> ContinuousClock.Instant? {
-        await withTaskGroup(of: ContinuousClock.Instant?.self) { waits in
-            waits.addTask {
-                for await end in endings { return end }
-                return nil
-            }
-            waits.addTask {
-                try? await Task.sleep(for: .seconds(90))
-                return nil
-            }
-            let first = await waits.next() ?? nil
-            waits.cancelAll()
-            return first
-        }
     }
 }

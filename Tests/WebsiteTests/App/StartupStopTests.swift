@@ -33,19 +33,7 @@ import Testing
         await group.triggerGracefulShutdown()
         // Not a wait for a fixed time: the stop takes a moment; the bound only keeps a node that
         // never ends from hanging the suite.
-        let ending = await withTaskGroup(of: String?.self) { waits in
-            waits.addTask {
-                for await ending in endings { return ending }
-                return nil
-            }
-            waits.addTask {
-                try? await Task.sleep(for: .seconds(60))
-                return nil
-            }
-            let first = await waits.next() ?? nil
-            waits.cancelAll()
-            return first
-        }
+        let ending = await firstElement(of: endings, within: .seconds(60))
         #expect(ending == "stopped", "the node ends on a stop during start-up")
         if ending == nil { running.cancel() }
     }

@@ -20,54 +20,71 @@ import Testing
         Dictionary(recorded.manifest.lookups.map { ($0, 1) }, uniquingKeysWith: +)
     }
 
+    /// Runs `body` with one node of this version (default realm, plus `settings`) whose one
+    /// neighbour is the recorded node.
+    static func withNode(
+        beside recorded: RecordedNeighbour, settings: [String: String] = [:], _ body: (TestNode) async throws -> Void
+    ) async throws {
+        try await withFakeUpstream { upstream in
+            try await recorded.run { neighbourURL in
+                try await withNodes([settings.merging(["UPSTREAM_REALM": defaultRealm]) { $1 }], upstream: upstream) {
+                    nodes in
+                    let node = nodes[0]
+                    try "\(neighbourURL)\n".write(toFile: node.peersFile, atomically: true, encoding: .utf8)
+                    try await body(node)
+                }
+            }
+        }
+    }
+
+    /// Whether `node` holds each name's count as the recorded node counted it.
+    static func hasEveryCount(_ node: TestNode, of recorded: RecordedNeighbour) async throws -> Bool {
+        for (name, count) in counts(recorded) where try await node.total(name) != count { return false }
+        return true
+    }
+
     /// Everything a node of the previous version serves reaches this one: counts, profiles, head
     /// images by hash and the node's name, with nothing refused or left unasked.
     @Test(arguments: versions) func aNeighbourOfThePreviousVersionIsPulledCompletely(version: String) async throws {
         let recorded = try RecordedNeighbour(version: version)
         let counts = Self.counts(recorded)
-        try await withFakeUpstream { upstream in
-            try await recorded.run { neighbourURL in
-                try await withNodes([["UPSTREAM_REALM": Self.defaultRealm]], upstream: upstream) { nodes in
-                    let node = nodes[0]
-                    try "\(neighbourURL)\n".write(toFile: node.peersFile, atomically: true, encoding: .utf8)
-                    // Each name's count, head and profile, and the node's name.
-                    let expected = counts.keys.sorted().map { "\($0):\(counts[$0]!):head" } + ["previous-node"]
-                    let state = {
-                        try await TestDatabase.scalar(
-                            node.database,
-                            """
-                            SELECT array_to_string(array(
-                                SELECT c.name_key || ':' || c.count || ':' || CASE WHEN a.sha256 IS NULL THEN '-' ELSE 'head' END
-                                FROM lookup_counts c LEFT JOIN profiles p USING (name_key)
-                                    LEFT JOIN avatars a ON a.sha256 = p.avatar_sha256
-                                WHERE c.origin = \(recorded.manifest.nodeId) ORDER BY c.name_key
-                            ) || array(SELECT name FROM node_records WHERE origin = \(recorded.manifest.nodeId)), ',')
-                            """, as: String.self)
-                    }
-                    let complete = try await eventually(timeout: .seconds(30)) {
-                        try await state() == expected.joined(separator: ",")
-                    }
-                    let reached = try await state() ?? ""
-                    #expect(complete, "reached: \(reached)")
-                    for name in counts.keys.sorted() {
-                        let head = try await fetch("\(node.url)/api/v1/heads/\(name)")
-                        #expect(head.status == 200)
-                        #expect(head.text.contains("\"totalCount\":\(counts[name]!)"))
-                        #expect(head.text.contains("previous-node"))
-                    }
-                    for (request, file) in recorded.manifest.answers where request.hasPrefix("/api/v1/avatars/") {
-                        let image = try await fetch("\(node.url)\(request)")
-                        #expect(image.status == 200)
-                        #expect(Data(image.body) == (try recorded.file(file)))
-                    }
-                    let rejected = try await TestDatabase.scalar(
-                        node.database,
-                        "SELECT count(*) FROM peers WHERE state_reason IS NOT NULL OR rejected_total > 0",
-                        as: Int64.self)
-                    #expect(rejected == 0)
-                    #expect(recorded.unanswered.isEmpty, "asked what the previous version never answered")
-                }
+        try await Self.withNode(beside: recorded) { node in
+            // Each name's count, head and profile, and the node's name.
+            let expected = counts.keys.sorted().map { "\($0):\(counts[$0]!):head" } + ["previous-node"]
+            let state = {
+                try await TestDatabase.scalar(
+                    node.database,
+                    """
+                    SELECT array_to_string(array(
+                        SELECT c.name_key || ':' || c.count || ':' || CASE WHEN a.sha256 IS NULL THEN '-' ELSE 'head' END
+                        FROM lookup_counts c LEFT JOIN profiles p USING (name_key)
+                            LEFT JOIN avatars a ON a.sha256 = p.avatar_sha256
+                        WHERE c.origin = \(recorded.manifest.nodeId) ORDER BY c.name_key
+                    ) || array(SELECT name FROM node_records WHERE origin = \(recorded.manifest.nodeId)), ',')
+                    """, as: String.self)
             }
+            let complete = try await eventually(timeout: .seconds(30)) {
+                try await state() == expected.joined(separator: ",")
+            }
+            let reached = try await state() ?? ""
+            #expect(complete, "reached: \(reached)")
+            for name in counts.keys.sorted() {
+                let head = try await fetch("\(node.url)/api/v1/heads/\(name)")
+                #expect(head.status == 200)
+                #expect(head.text.contains("\"totalCount\":\(counts[name]!)"))
+                #expect(head.text.contains("previous-node"))
+            }
+            for (request, file) in recorded.manifest.answers where request.hasPrefix("/api/v1/avatars/") {
+                let image = try await fetch("\(node.url)\(request)")
+                #expect(image.status == 200)
+                #expect(Data(image.body) == (try recorded.file(file)))
+            }
+            let rejected = try await TestDatabase.scalar(
+                node.database,
+                "SELECT count(*) FROM peers WHERE state_reason IS NOT NULL OR rejected_total > 0",
+                as: Int64.self)
+            #expect(rejected == 0)
+            #expect(recorded.unanswered.isEmpty, "asked what the previous version never answered")
         }
     }
 
@@ -77,21 +94,10 @@ import Testing
     @Test(arguments: versions) func digestsAgreeWithThePreviousVersion(version: String) async throws {
         let recorded = try RecordedNeighbour(version: version)
         let theirs = try Self.ranges(try #require(try recorded.answer(to: "/api/v1/digests?prefix=")))
-        try await withFakeUpstream { upstream in
-            try await recorded.run { neighbourURL in
-                try await withNodes([["UPSTREAM_REALM": Self.defaultRealm]], upstream: upstream) { nodes in
-                    let node = nodes[0]
-                    try "\(neighbourURL)\n".write(toFile: node.peersFile, atomically: true, encoding: .utf8)
-                    let counts = Self.counts(recorded)
-                    #expect(
-                        try await eventually(timeout: .seconds(30)) {
-                            for (name, count) in counts where try await node.total(name) != count { return false }
-                            return true
-                        })
-                    let ours = try Self.ranges(Data(try await fetch("\(node.url)/api/v1/digests?prefix=").body))
-                    #expect(ours == theirs)
-                }
-            }
+        try await Self.withNode(beside: recorded) { node in
+            #expect(try await eventually(timeout: .seconds(30)) { try await Self.hasEveryCount(node, of: recorded) })
+            let ours = try Self.ranges(Data(try await fetch("\(node.url)/api/v1/digests?prefix=").body))
+            #expect(ours == theirs)
         }
     }
 
@@ -100,33 +106,24 @@ import Testing
     /// previous version could not answer.
     @Test(arguments: versions) func antiEntropyWithThePreviousVersionCompletes(version: String) async throws {
         let recorded = try RecordedNeighbour(version: version)
-        let counts = Self.counts(recorded)
-        try await withFakeUpstream { upstream in
-            try await recorded.run { neighbourURL in
-                try await withNodes(
-                    [["UPSTREAM_REALM": Self.defaultRealm, "ANTI_ENTROPY_INTERVAL_SECONDS": "1"]], upstream: upstream
-                ) { nodes in
-                    let node = nodes[0]
-                    try "\(neighbourURL)\n".write(toFile: node.peersFile, atomically: true, encoding: .utf8)
-                    let rounds = {
-                        try await fetch("\(node.url)/metrics").text.split(separator: "\n").first {
-                            $0.hasPrefix("heads_anti_entropy_rounds_total{neighbour=\"\(recorded.manifest.nodeId)\"}")
-                        }.flatMap { Double($0.split(separator: " ").last ?? "") } ?? 0
-                    }
-                    #expect(
-                        try await eventually(timeout: .seconds(30)) {
-                            for (name, count) in counts where try await node.total(name) != count { return false }
-                            return try await rounds() >= 2
-                        })
-                    #expect(
-                        recorded.unanswered.isEmpty,
-                        "asked what the previous version never answered: \(recorded.unanswered)")
-                    let failures = try await fetch("\(node.url)/metrics").text.split(separator: "\n").filter {
-                        $0.hasPrefix("heads_sync_failures_total") && !$0.hasSuffix(" 0")
-                    }
-                    #expect(failures.isEmpty)
-                }
+        try await Self.withNode(beside: recorded, settings: ["ANTI_ENTROPY_INTERVAL_SECONDS": "1"]) { node in
+            let rounds = {
+                try await fetch("\(node.url)/metrics").text.split(separator: "\n").first {
+                    $0.hasPrefix("heads_anti_entropy_rounds_total{neighbour=\"\(recorded.manifest.nodeId)\"}")
+                }.flatMap { Double($0.split(separator: " ").last ?? "") } ?? 0
             }
+            #expect(
+                try await eventually(timeout: .seconds(30)) {
+                    guard try await Self.hasEveryCount(node, of: recorded) else { return false }
+                    return try await rounds() >= 2
+                })
+            #expect(
+                recorded.unanswered.isEmpty,
+                "asked what the previous version never answered: \(recorded.unanswered)")
+            let failures = try await fetch("\(node.url)/metrics").text.split(separator: "\n").filter {
+                $0.hasPrefix("heads_sync_failures_total") && !$0.hasSuffix(" 0")
+            }
+            #expect(failures.isEmpty)
         }
     }
 
@@ -137,35 +134,24 @@ import Testing
     @Test(arguments: versions) func countersDeletedHereAreRepairedFromThePreviousVersion(version: String) async throws {
         let recorded = try RecordedNeighbour(version: version)
         let counts = Self.counts(recorded)
-        try await withFakeUpstream { upstream in
-            try await recorded.run { neighbourURL in
-                try await withNodes(
-                    [["UPSTREAM_REALM": Self.defaultRealm, "ANTI_ENTROPY_INTERVAL_SECONDS": "1"]], upstream: upstream
-                ) { nodes in
-                    let node = nodes[0]
-                    let complete = {
-                        for (name, count) in counts where try await node.total(name) != count { return false }
-                        return true
-                    }
-                    try "\(neighbourURL)\n".write(toFile: node.peersFile, atomically: true, encoding: .utf8)
-                    #expect(try await eventually(timeout: .seconds(30), complete))
-                    let names = Array(counts.keys.sorted().prefix(3))
-                    let deleted = try await TestDatabase.withClient(node.database) { client in
-                        try await client.query(
-                            """
-                            DELETE FROM lookup_counts WHERE origin = \(recorded.manifest.nodeId) AND name_key = ANY(\(names))
-                            RETURNING 1
-                            """
-                        ).collect().count
-                    }
-                    #expect(deleted == 3)
-                    #expect(try await eventually(timeout: .seconds(30), complete))
-                    #expect(try await RepairTests.antiEntropyRepaired(node))
-                    #expect(
-                        recorded.unanswered.isEmpty,
-                        "asked what the previous version never answered: \(recorded.unanswered)")
-                }
+        try await Self.withNode(beside: recorded, settings: ["ANTI_ENTROPY_INTERVAL_SECONDS": "1"]) { node in
+            let complete = { try await Self.hasEveryCount(node, of: recorded) }
+            #expect(try await eventually(timeout: .seconds(30), complete))
+            let names = Array(counts.keys.sorted().prefix(3))
+            let deleted = try await TestDatabase.withClient(node.database) { client in
+                try await client.query(
+                    """
+                    DELETE FROM lookup_counts WHERE origin = \(recorded.manifest.nodeId) AND name_key = ANY(\(names))
+                    RETURNING 1
+                    """
+                ).collect().count
             }
+            #expect(deleted == 3)
+            #expect(try await eventually(timeout: .seconds(30), complete))
+            #expect(try await RepairTests.antiEntropyRepaired(node))
+            #expect(
+                recorded.unanswered.isEmpty,
+                "asked what the previous version never answered: \(recorded.unanswered)")
         }
     }
 

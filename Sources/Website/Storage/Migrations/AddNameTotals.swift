@@ -3,7 +3,7 @@
 /// two small index scans instead of aggregating every counter. Totals are `numeric` (no overflow
 /// whatever is stored) and pages clamp them to 64 bits.
 struct AddNameTotals: Migration {
-    let statements = [
+    let statements: [String] = [
         """
         CREATE TABLE name_totals (
             name_key text PRIMARY KEY,
@@ -27,20 +27,7 @@ struct AddNameTotals: Migration {
             RETURN NULL;
         END $$
         """,
-        """
-        CREATE FUNCTION name_totals_updated() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN
-            UPDATE name_totals AS t SET total = t.total + d.delta,
-                last_lookup_at = greatest(t.last_lookup_at, d.last_lookup_at)
-            FROM (
-                SELECT n.name_key, sum(n.count::numeric - o.count) AS delta, max(n.last_lookup_at) AS last_lookup_at
-                FROM new_rows n JOIN old_rows o ON o.origin = n.origin AND o.name_key = n.name_key
-                GROUP BY n.name_key ORDER BY n.name_key
-            ) AS d
-            WHERE t.name_key = d.name_key;
-            RETURN NULL;
-        END $$
-        """,
+        updatedFunction(replacing: false, skippingUnchangedCounters: false),
         """
         CREATE FUNCTION name_totals_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
@@ -65,4 +52,32 @@ struct AddNameTotals: Migration {
             REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION name_totals_deleted()
         """,
     ]
+
+    /// The function `name_totals_updated()`: each updated counter's change is added to its name's
+    /// total, and its time to the total's last lookup. With `skippingUnchangedCounters` only the
+    /// counters whose count or time changed are summed, and only the totals that then change are
+    /// written (a stored signature or a feed re-stamp would otherwise rewrite each total with
+    /// nothing to add). The text for settings a landed migration uses must not change.
+    static func updatedFunction(replacing: Bool, skippingUnchangedCounters: Bool) -> String {
+        let create = replacing ? "CREATE OR REPLACE FUNCTION" : "CREATE FUNCTION"
+        let changedCounters =
+            skippingUnchangedCounters
+            ? "\n        WHERE n.count <> o.count OR n.last_lookup_at <> o.last_lookup_at" : ""
+        let changingTotals =
+            skippingUnchangedCounters ? " AND (d.delta <> 0 OR d.last_lookup_at > t.last_lookup_at)" : ""
+        return """
+            \(create) name_totals_updated() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                UPDATE name_totals AS t SET total = t.total + d.delta,
+                    last_lookup_at = greatest(t.last_lookup_at, d.last_lookup_at)
+                FROM (
+                    SELECT n.name_key, sum(n.count::numeric - o.count) AS delta, max(n.last_lookup_at) AS last_lookup_at
+                    FROM new_rows n JOIN old_rows o ON o.origin = n.origin AND o.name_key = n.name_key\(changedCounters)
+                    GROUP BY n.name_key ORDER BY n.name_key
+                ) AS d
+                WHERE t.name_key = d.name_key\(changingTotals);
+                RETURN NULL;
+            END $$
+            """
+    }
 }

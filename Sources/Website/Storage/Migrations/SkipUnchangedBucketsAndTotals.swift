@@ -10,25 +10,9 @@
 /// listings.
 struct SkipUnchangedBucketsAndTotals: Migration {
     var statements: [String] {
-        RefineDigestBuckets.kinds.map { RefineDigestBuckets.triggerFunction(for: $0, skippingUnchangedBuckets: true) }
-            + [
-                // As in AddNameTotals, with only the counters whose count or time changed summed,
-                // and only the totals that then change written.
-                """
-                CREATE OR REPLACE FUNCTION name_totals_updated() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN
-                    UPDATE name_totals AS t SET total = t.total + d.delta,
-                        last_lookup_at = greatest(t.last_lookup_at, d.last_lookup_at)
-                    FROM (
-                        SELECT n.name_key, sum(n.count::numeric - o.count) AS delta, max(n.last_lookup_at) AS last_lookup_at
-                        FROM new_rows n JOIN old_rows o ON o.origin = n.origin AND o.name_key = n.name_key
-                        WHERE n.count <> o.count OR n.last_lookup_at <> o.last_lookup_at
-                        GROUP BY n.name_key ORDER BY n.name_key
-                    ) AS d
-                    WHERE t.name_key = d.name_key AND (d.delta <> 0 OR d.last_lookup_at > t.last_lookup_at);
-                    RETURN NULL;
-                END $$
-                """
-            ]
+        DigestBucketSQL.kinds.map {
+            DigestBucketSQL.triggerFunction(
+                for: $0, digits: RefineDigestBuckets.bucketDigits, replacing: true, skippingUnchangedBuckets: true)
+        } + [AddNameTotals.updatedFunction(replacing: true, skippingUnchangedCounters: true)]
     }
 }
