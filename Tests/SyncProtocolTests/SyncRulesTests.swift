@@ -121,14 +121,27 @@ func testUUID(_ name: String) -> String { String(HeadImage.hash(Array(name.utf8)
             try RecordVerifier.verify(.node(renamed, signature: origin.sign(record).signature))
         }
         var bad = record
-        bad.name = "two\nlines"
-        #expect(throws: RecordVerifier.Rejection.malformed("node name must be 1–64 printable characters")) {
-            try RecordVerifier.verify(origin.sign(bad))
+        let badName = RecordVerifier.Rejection.malformed(
+            "node name must be 1–64 characters (at most 128 UTF-8 bytes) without control, bidi or zero-width characters"
+        )
+        // A newline, a bidi override that would show the name reversed, a zero-width space that
+        // makes a look-alike, and one character of 200 KB ("a" and 100,000 combining marks).
+        for name in [
+            "two\nlines", "website-\u{202E}a-etisbew", "website\u{200B}-a",
+            "a" + String(repeating: "\u{0301}", count: 100_000),
+            "\u{FEFF}website-a", String(repeating: "é", count: 65),
+        ] {
+            bad.name = name
+            #expect(throws: badName) { try RecordVerifier.verify(origin.sign(bad)) }
         }
+        // 64 characters of two bytes each are still a name.
+        bad.name = String(repeating: "é", count: 64)
+        try RecordVerifier.verify(origin.sign(bad))
+        #expect(NodeRecord.acceptableName("web\u{200B}site-\u{202E}a") == "website-a")
+        #expect(NodeRecord.acceptableName(String(repeating: "日", count: 64)).utf8.count <= NodeRecord.maximumNameBytes)
         bad = record
         bad.url = "ftp://a"
-        #expect(throws: RecordVerifier.Rejection.malformed("node url must be an http(s) URL of at most 200 characters"))
-        {
+        #expect(throws: RecordVerifier.Rejection.malformed("node url must be an http(s) URL of at most 200 bytes")) {
             try RecordVerifier.verify(origin.sign(bad))
         }
         var later = record

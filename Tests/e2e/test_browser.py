@@ -109,7 +109,10 @@ def test_federation_pages(browser, start_node):
     assert browser.find_element(By.ID, "total-count").text == "3"
     assert browser.find_element(By.ID, "local-count").text == "1"
     rows = [row.text for row in browser.find_elements(By.CSS_SELECTOR, "table.per-node tbody tr")]
-    assert rows == ["node-a 2", "node-b (this node) 1"]
+    assert rows == ["node-a 2", "node-b this node 1"]
+    # This node is marked by markup the node adds (a badge), which no neighbour's name can forge.
+    marks = browser.find_elements(By.CSS_SELECTOR, "table.per-node tbody tr.local strong.this-node")
+    assert len(marks) == 1
     assert_accessible(browser)
     browser.save_screenshot(str(SCREENSHOTS / "head-page-federated.png"))
     browser.get(f"{b}/federation")

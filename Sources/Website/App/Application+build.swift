@@ -29,13 +29,19 @@ public func buildApplication(
     // Created after the last step that can throw: an HTTPClient must be shut down before it is released.
     let postgres = PostgresClient(configuration: configuration.database, backgroundLogger: logger)
     // No read timeout on the client: every request has its own deadline (long-polls wait longer).
+    // No redirect is followed: neighbours and upstreams must not send the node to an address
+    // nobody configured (a redirect is an error, named as such).
     let httpClient = HTTPClient(
-        eventLoopGroupProvider: .singleton, configuration: .init(timeout: .init(connect: .seconds(5))))
+        eventLoopGroupProvider: .singleton,
+        configuration: .init(redirectConfiguration: .disallow, timeout: .init(connect: .seconds(5))))
     let metrics = NodeMetrics()
     let migrator = Migrator(client: postgres, logger: logger)
     let database = Database(
         client: postgres, timeout: configuration.databaseTimeout, logger: logger,
-        usage: .init(size: configuration.database.options.maximumConnections))
+        usage: .init(size: configuration.database.options.maximumConnections),
+        sessionStatementTimeout: configuration.databaseTimeout,
+        // With the watch, the breaker follows the database's health, not one slow query.
+        tripsOnTimeout: configuration.databaseWatchDeadline == nil)
     let profiles = ProfileRepository(database: database)
     let counts = LookupCountRepository(database: database)
     let avatars = AvatarRepository(database: database)
@@ -43,13 +49,14 @@ public func buildApplication(
     let batcher = LookupBatcher(tasks: tasks) { [node, profileCacheTime = configuration.profileCacheTime] nameKeys in
         try await counts.recordLookupsIfFresh(origin: node.id, nameKeys: nameKeys, maximumAge: profileCacheTime)
     }
+    let upstreamLimits = UpstreamLimits(settings: configuration.upstreamLimits, metrics: metrics, logger: logger)
     let lookup = HeadLookup(
         profiles: profiles, counts: counts, batcher: batcher, avatars: avatars,
         upstream: UpstreamClient(
             httpClient: httpClient, profileBaseURL: configuration.mojangAPIURL,
             avatarBaseURL: configuration.avatarURL, timeout: configuration.upstreamTimeout, metrics: metrics,
             logger: logger),
-        backoff: UpstreamBackoff(), resolving: SingleFlight(), fetchingHeads: SingleFlight(), node: node,
+        limits: upstreamLimits, resolving: SingleFlight(), fetchingHeads: SingleFlight(), node: node,
         profileCacheTime: configuration.profileCacheTime, metrics: metrics, logger: logger)
     let neighbours = NeighbourRepository(database: database)
     let nodeRecords = NodeRecordRepository(database: database)
@@ -90,18 +97,19 @@ public func buildApplication(
     }
 
     // HEAD is answered for every GET route by the router itself (headers, no body).
-    let router = Router(options: .autoGenerateHeadEndpoints)
+    let router = Router(context: NodeRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: AccessLogMiddleware())
     router.add(middleware: MetricsMiddleware())
-    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: SecurityHeadersMiddleware(servesTLS: configuration.tlsCertificateFile != nil))
     router.add(middleware: ErrorPageMiddleware(renderer: renderer))
     router.add(middleware: RequestLimitsMiddleware())
     router.add(middleware: ReadOnlyMiddleware())
     // The JSON API and the sync protocol.
     let api = router.group("/api/v1")
-    PagesController(renderer: renderer, lookup: lookup, counts: counts, neighbours: neighbours, labels: names)
-        .addRoutes(
-            to: router)
+    PagesController(
+        renderer: renderer, lookup: lookup, counts: counts, neighbours: neighbours, labels: names,
+        clients: configuration.clientKey
+    ).addRoutes(to: router)
     AvatarController(profiles: profiles, avatars: avatars, lookup: lookup).addRoutes(to: router)
     HeadsAPIController(profiles: profiles, counts: counts, node: node, labels: names).addRoutes(to: api)
     HealthController(migrator: migrator, database: database).addRoutes(to: router)
@@ -111,21 +119,43 @@ public func buildApplication(
     let signatureWriter = OwnSignatureWriter(
         feed: ChangesFeed(database: database.with(timeout: .seconds(30))), tasks: tasks, logger: logger)
     let signer = RecordSigner(node: node, signatures: signatureWriter)
-    MetricsController(metrics: metrics, database: database, neighbours: neighbours, feed: feed).addRoutes(to: router)
+    let metricsController = MetricsController<NodeRequestContext>(
+        metrics: metrics, database: database, neighbours: neighbours, feed: feed, upstream: upstreamLimits)
+    // `/metrics` on the site's port, or (METRICS_PORT) on an address and port of its own only.
+    let metricsServer: Application<RouterResponder<NodeRequestContext>>?
+    if let metricsPort = configuration.metricsPort {
+        let metricsRouter = Router(context: NodeRequestContext.self)
+        metricsController.addRoutes(to: metricsRouter)
+        metricsServer = Application(
+            router: metricsRouter,
+            configuration: .init(
+                address: .hostname(configuration.metricsHost, port: metricsPort), serverName: "website-metrics"),
+            logger: logger)
+    } else {
+        metricsController.addRoutes(to: router)
+        metricsServer = nil
+    }
+    let syncBudget = RequestBudget(
+        name: "sync", maximum: configuration.syncMaximumConcurrentRequests,
+        waitsPerClient: configuration.syncMaximumLongPollsPerClient, waits: configuration.syncMaximumLongPolls,
+        metrics: metrics)
     SyncAPIController(
-        feed: feed, signer: signer, signal: signal, avatars: avatars, node: node, epoch: feedEpoch,
+        feed: feed, reads: SharedFeedReads(feed: feed, budget: syncBudget), clients: configuration.clientKey,
+        signer: signer, signal: signal, avatars: avatars, node: node, epoch: feedEpoch,
         defaultLimit: configuration.syncBatchSize
     ).addRoutes(to: api)
-    ReconciliationController(digests: DigestRepository(database: database), signer: signer, node: node).addRoutes(
-        to: api)
+    ReconciliationController(
+        digests: DigestRepository(database: database), budget: syncBudget, signer: signer, node: node
+    ).addRoutes(to: api)
     FederationController(
         neighbours: neighbours, trust: trust, blocklist: blocklist, feed: feed, node: node, labels: names,
         renderer: renderer
     ).addRoutes(to: router, api: api)
     let liveEvents = LiveEvents(
         feed: feed, counts: counts, labels: names, node: node, signal: signal,
-        maximumConnections: configuration.liveMaximumConnections, logger: logger)
-    LiveEventsController(events: liveEvents).addRoutes(to: api)
+        maximumConnections: configuration.liveMaximumConnections,
+        maximumConnectionsPerClient: configuration.liveMaximumConnectionsPerClient, logger: logger)
+    LiveEventsController(events: liveEvents, clients: configuration.clientKey, metrics: metrics).addRoutes(to: api)
 
     var app = Application(
         router: router,
@@ -138,7 +168,8 @@ public func buildApplication(
             postgres, tasks, database.breaker, HTTPClientService(client: httpClient, tlsClients: tlsClients),
             ChangeListener(client: postgres, signal: signal, logger: logger),
             blocklist, feedEpoch, directory, liveEvents,
-        ] + (configuration.databaseWatchDeadline.map { [DatabaseWatch(database: database, deadline: $0)] } ?? []),
+        ] + (configuration.databaseWatchDeadline.map { [DatabaseWatch(database: database, deadline: $0)] } ?? [])
+            + (metricsServer.map { [$0] } ?? []),
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.httpPort) },
         logger: logger)
     app.beforeServerStarts {
@@ -157,7 +188,7 @@ public func buildApplication(
                     node.load(try await NodeIdentityRepository(client: postgres, logger: logger).loadOrCreate())
                     try await feedEpoch.check()
                     try await nodeRecords.publish(
-                        origin: node.id, name: String(node.name.prefix(NodeRecord.maximumNameLength)),
+                        origin: node.id, name: NodeRecord.acceptableName(node.name),
                         url: configuration.nodeURL, softwareVersion: SoftwareVersion.current)
                 }
             }
@@ -176,8 +207,10 @@ private func serverBuilder(_ configuration: AppConfiguration) throws -> HTTPServ
     guard let certificateFile = configuration.tlsCertificateFile, let keyFile = configuration.tlsKeyFile else {
         return http
     }
-    let tls = TLSConfiguration.makeServerConfiguration(
+    var tls = TLSConfiguration.makeServerConfiguration(
         certificateChain: try NIOSSLCertificate.fromPEMFile(certificateFile).map { .certificate($0) },
         privateKey: .privateKey(try NIOSSLPrivateKey(file: keyFile, format: .pem)))
+    // TLS 1.0 and 1.1 are deprecated (RFC 8996): a public node accepts 1.2 and later only.
+    tls.minimumTLSVersion = .tlsv12
     return try .tls(http, tlsConfiguration: tls)
 }

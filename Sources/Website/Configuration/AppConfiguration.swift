@@ -62,6 +62,20 @@ public struct AppConfiguration: Sendable {
     public var syncTLSAuthorityFile: String?
     /// Most live pages (server-sent event streams) one process serves at once.
     public var liveMaximumConnections: Int
+    /// What protects the profile and avatar services from visitors (see ``UpstreamLimits``).
+    var upstreamLimits: UpstreamLimits.Settings
+    /// How visitors are told apart, and which proxies' `X-Forwarded-For` is believed.
+    var clientKey: ClientKey
+    /// Most live pages one client may hold open.
+    public var liveMaximumConnectionsPerClient: Int
+    /// Most sync API database reads at once (changes, digests, records, heads); beyond, 503.
+    public var syncMaximumConcurrentRequests: Int
+    /// Most long-polls held open, in all and per client.
+    public var syncMaximumLongPolls: Int
+    public var syncMaximumLongPollsPerClient: Int
+    /// Where `/metrics` is served when it has a port of its own (nil: on the site's port).
+    public var metricsHost: String
+    public var metricsPort: Int?
 
     /// Reads and checks the configuration; the error names the key and what is wrong with it.
     public init(reader: ConfigReader) throws(ConfigurationError) {
@@ -74,6 +88,11 @@ public struct AppConfiguration: Sendable {
             settings.raw(.databaseURL).flatMap { URLComponents(string: $0)?.queryItems }?
             .contains { $0.name == "sslmode" && $0.value != "disable" } ?? false
         self.databaseTimeout = try settings.seconds(.databaseTimeoutSeconds, default: 5)
+        // PostgreSQL cancels a statement the request gave up on, freeing its connection (the
+        // client cannot: postgres-nio sends no cancel request when a query's task is cancelled).
+        // Background work with a longer deadline raises it for its own statements (``Database``).
+        database.options.additionalStartupParameters.append(
+            ("statement_timeout", String(databaseTimeout.wholeNanoseconds / 1_000_000)))
         self.databaseWatchDeadline =
             settings.raw(.databaseWatchSeconds)?.trimmingCharacters(in: .whitespaces) == "0"
             ? nil : try settings.seconds(.databaseWatchSeconds, default: 0.6)
@@ -112,6 +131,23 @@ public struct AppConfiguration: Sendable {
         }
         self.syncTLSAuthorityFile = try settings.readableFile(.syncTLSCAFile)
         self.liveMaximumConnections = try settings.integer(.liveMaxConnections, default: 1000, in: 0...100_000)
+        self.upstreamLimits = UpstreamLimits.Settings(
+            notFoundTime: try settings.seconds(.upstreamNotFoundSeconds, default: 600),
+            failedHeadTime: try settings.seconds(.upstreamFailureMemorySeconds, default: 300),
+            maximumConcurrent: try settings.integer(.upstreamMaxConcurrent, default: 4, in: 1...1000),
+            maximumWait: upstreamTimeout,
+            lookupsPerClientPerMinute: try settings.integer(
+                .upstreamLookupsPerClientPerMinute, default: 20, in: 1...1_000_000))
+        self.clientKey = ClientKey(trustedProxies: try settings.networks(.trustedProxies))
+        self.liveMaximumConnectionsPerClient = try settings.integer(
+            .liveMaxConnectionsPerClient, default: 16, in: 1...100_000)
+        self.syncMaximumConcurrentRequests = try settings.integer(
+            .syncMaxConcurrentRequests, default: 4, in: 1...1000)
+        self.syncMaximumLongPolls = try settings.integer(.syncMaxLongPolls, default: 1000, in: 1...100_000)
+        self.syncMaximumLongPollsPerClient = try settings.integer(
+            .syncMaxLongPollsPerClient, default: 16, in: 1...100_000)
+        self.metricsHost = settings.string(.metricsHost, default: "127.0.0.1")
+        self.metricsPort = settings.raw(.metricsPort) == nil ? nil : try settings.port(.metricsPort, default: 0)
     }
 
     /// Mojang's profile API: the default upstream.
@@ -183,6 +219,18 @@ struct SettingsReader {
                 key: key, problem: "'\(text)' is not a whole number from \(range.lowerBound) to \(range.upperBound)")
         }
         return value
+    }
+
+    /// Comma-separated addresses and networks (`10.0.0.0/8`, `::1`).
+    func networks(_ key: ConfigurationKey) throws(ConfigurationError) -> [ClientKey.Network] {
+        var networks: [ClientKey.Network] = []
+        for entry in ListEntries.parse(raw(key) ?? "") {
+            guard let network = ClientKey.Network(entry) else {
+                throw ConfigurationError(key: key, problem: "'\(entry)' is not an IP address or network (ADDRESS/BITS)")
+            }
+            networks.append(network)
+        }
+        return networks
     }
 
     func port(_ key: ConfigurationKey, default fallback: Int) throws(ConfigurationError) -> Int {

@@ -41,6 +41,17 @@ public enum ConfigurationKey: String, CaseIterable, Sendable {
     case syncTLSCAFile = "SYNC_TLS_CA_FILE"
     case antiEntropyIntervalSeconds = "ANTI_ENTROPY_INTERVAL_SECONDS"
     case liveMaxConnections = "LIVE_MAX_CONNECTIONS"
+    case upstreamNotFoundSeconds = "UPSTREAM_NOT_FOUND_SECONDS"
+    case upstreamFailureMemorySeconds = "UPSTREAM_FAILURE_MEMORY_SECONDS"
+    case upstreamMaxConcurrent = "UPSTREAM_MAX_CONCURRENT"
+    case upstreamLookupsPerClientPerMinute = "UPSTREAM_LOOKUPS_PER_CLIENT_PER_MINUTE"
+    case trustedProxies = "TRUSTED_PROXIES"
+    case syncMaxConcurrentRequests = "SYNC_MAX_CONCURRENT_REQUESTS"
+    case syncMaxLongPolls = "SYNC_MAX_LONG_POLLS"
+    case syncMaxLongPollsPerClient = "SYNC_MAX_LONG_POLLS_PER_CLIENT"
+    case liveMaxConnectionsPerClient = "LIVE_MAX_CONNECTIONS_PER_CLIENT"
+    case metricsHost = "METRICS_HOST"
+    case metricsPort = "METRICS_PORT"
 
     /// The command-line flag: `--` and the name in lower case with dashes.
     public var flag: String { "--" + rawValue.lowercased().replacingOccurrences(of: "_", with: "-") }

@@ -79,6 +79,9 @@ struct NeighbourClient: Sendable {
         let client = base.url.hasPrefix("https://") ? tlsClients.client(for: base) : httpClient
         let response = try await client.execute(
             HTTPClientRequest(url: base.url + path), timeout: .nanoseconds(deadline.wholeNanoseconds))
+        // Redirects are not followed (the HTTP clients disallow them): a neighbour must not send
+        // this node to an address nobody configured.
+        if (300..<400).contains(response.status.code) { throw NeighbourError.redirected(response.status.code) }
         guard response.status == .ok else { throw NeighbourError.status(response.status.code) }
         do {
             return try await response.body.collect(upTo: limit)
@@ -98,6 +101,7 @@ struct NeighbourClient: Sendable {
 
 enum NeighbourError: Error, CustomStringConvertible, Equatable {
     case status(UInt)
+    case redirected(UInt)
     case tooLarge(Int)
     case malformed
     case hashMismatch
@@ -108,6 +112,7 @@ enum NeighbourError: Error, CustomStringConvertible, Equatable {
     var description: String {
         switch self {
         case .status(let code): return "answered HTTP \(code)"
+        case .redirected(let code): return "answered with a redirect (HTTP \(code)), which is not followed"
         case .tooLarge(let limit): return "answer larger than \(limit) bytes"
         case .malformed: return "answer is not the expected JSON"
         case .hashMismatch: return "head bytes do not hash to their name"

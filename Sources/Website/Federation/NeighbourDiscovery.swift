@@ -74,7 +74,17 @@ struct NeighbourDiscovery: Sendable {
             }
             var answers: [String: NeighbourClient.NodeInfo] = [:]
             for await (url, info) in group {
-                if let info { answers[url] = info }
+                guard var info else { continue }
+                // A name heard here is shown like a node record's: the same rules, or no name.
+                if NodeRecord(origin: info.nodeId, name: info.name, url: nil, softwareVersion: "-", recordedAtMicros: 0)
+                    .problem != nil
+                {
+                    logger.warning(
+                        "a neighbour's name breaks the node-name rules; shown by its id instead",
+                        metadata: ["address": "\(url)", "bytes": "\(info.name.utf8.count)"])
+                    info.name = ""
+                }
+                answers[url] = info
             }
             return answers
         }

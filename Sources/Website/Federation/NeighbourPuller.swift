@@ -80,7 +80,7 @@ final class NeighbourPuller: Sendable {
                     "pull failed",
                     metadata: ["error": "\(error)", "retryIn": "\(delay)", "address": "\(endpoint.address ?? "-")"])
                 try? await neighbours.recordState(
-                    nodeID: nodeID, state: .error, reason: realmRefusal, error: "\(error)")
+                    nodeID: nodeID, state: .error, reason: realmRefusal, error: FailureCategory.of(error))
                 endpoint.rotate()
                 try? await Task.sleep(for: delay)
             }

@@ -44,7 +44,7 @@ struct NeighbourRepair: Sendable {
             if Task.isCancelled { throw CancellationError() }
             failures += 1
             logger.warning("anti-entropy round failed", metadata: ["error": "\(error)"])
-            try await neighbours.recordError(nodeID: nodeID, error: "anti-entropy: \(error)")
+            try await neighbours.recordError(nodeID: nodeID, error: "anti-entropy: \(FailureCategory.of(error))")
         }
         self.due = ContinuousClock.now + interval * (1 << min(failures, 4))
         return true

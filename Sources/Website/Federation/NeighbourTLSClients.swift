@@ -21,7 +21,8 @@ final class NeighbourTLSClients: Sendable {
         let key = base.description
         return clients.withLock { clients in
             if let client = clients[key] { return client }
-            var configuration = HTTPClient.Configuration(tlsConfiguration: tls, timeout: .init(connect: .seconds(5)))
+            var configuration = HTTPClient.Configuration(
+                tlsConfiguration: tls, redirectConfiguration: .disallow, timeout: .init(connect: .seconds(5)))
             if let address = base.connectAddress, let host = base.host {
                 configuration.dnsOverride = [host: address]
             }

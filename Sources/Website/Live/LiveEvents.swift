@@ -16,12 +16,16 @@ final class LiveEvents: Service, Sendable {
     private struct Listener {
         /// The name a head page watches; nil for the federation page (every record).
         var name: String?
+        /// The ``ClientKey`` of the page's visitor.
+        var client: String
         var continuation: AsyncStream<String>.Continuation
         var opened = ContinuousClock.now
     }
 
     private struct State {
         var listeners: [Int: Listener] = [:]
+        /// Open streams per client and in all (bounded by the two settings).
+        var slots: SlotCounts
         var nextID = 0
         var stopped = false
         /// Where the next read of the feed starts; nil while nobody listens.
@@ -39,13 +43,14 @@ final class LiveEvents: Service, Sendable {
     private let node: LocalNode
     private let signal: ChangeSignal
     private let logger: Logger
-    private let state = Mutex(State())
+    private let state: Mutex<State>
 
     init(
         feed: ChangesFeed, counts: LookupCountRepository, labels: NodeNames, node: LocalNode, signal: ChangeSignal,
-        maximumConnections: Int, heartbeat: Duration = .seconds(15), maximumAge: Duration = .seconds(1800),
-        logger: Logger
+        maximumConnections: Int, maximumConnectionsPerClient: Int = 16, heartbeat: Duration = .seconds(15),
+        maximumAge: Duration = .seconds(1800), logger: Logger
     ) {
+        self.state = Mutex(State(slots: SlotCounts(perClient: maximumConnectionsPerClient, total: maximumConnections)))
         self.feed = feed
         self.counts = counts
         self.labels = labels
@@ -65,35 +70,45 @@ final class LiveEvents: Service, Sendable {
         let end: @Sendable () -> Void
     }
 
-    /// A stream of SSE text for one page, or nil when `maximumConnections` listen already. The
-    /// stream ends on shutdown, after `maximumAge`, or when the page goes away.
-    func listen(name: String?) async throws -> Listening? {
+    /// A stream of SSE text for one page, or why it is refused (`maximumConnections` listen
+    /// already, or as many from this client as one may open). The stream ends on shutdown,
+    /// after `maximumAge`, or when the page goes away.
+    func listen(name: String?, client: String = "unknown") async throws -> Result<Listening, SlotCounts.Refusal> {
         if state.withLock({ $0.position == nil }) {
             // The first listener: what comes next starts at the feed's end now.
             let end = try await feed.endPosition()
             state.withLock { if $0.position == nil { $0.position = end } }
         }
         let (stream, continuation) = AsyncStream.makeStream(of: String.self, bufferingPolicy: .bufferingNewest(64))
-        let id: Int? = state.withLock { state in
-            guard !state.stopped, state.listeners.count < maximumConnections else { return nil }
+        let id: Result<Int, SlotCounts.Refusal> = state.withLock { state in
+            guard !state.stopped else { return .failure(.total) }
+            if let refusal = state.slots.open(client) { return .failure(refusal) }
             state.nextID += 1
-            state.listeners[state.nextID] = Listener(name: name, continuation: continuation)
-            return state.nextID
+            state.listeners[state.nextID] = Listener(name: name, client: client, continuation: continuation)
+            return .success(state.nextID)
         }
-        guard let id else { return nil }
+        guard case .success(let id) = id else {
+            continuation.finish()
+            return id.map { _ in Listening(stream: stream, end: {}) }
+        }
         continuation.onTermination = { [weak self] _ in
-            _ = self?.state.withLock { $0.listeners.removeValue(forKey: id) }
+            self?.state.withLock { state in
+                if let listener = state.listeners.removeValue(forKey: id) { state.slots.close(listener.client) }
+            }
         }
         // Tells the browser how soon to reconnect, and that the stream is open.
         continuation.yield("retry: 2000\n: live\n\n")
-        return Listening(stream: stream, end: { continuation.finish() })
+        return .success(Listening(stream: stream, end: { continuation.finish() }))
     }
 
     func run() async throws {
         await cancelWhenGracefulShutdown { await self.loop() }
         let ending = state.withLock { state in
             state.stopped = true
-            defer { state.listeners = [:] }
+            defer {
+                state.listeners = [:]
+                state.slots = SlotCounts(perClient: state.slots.perClient, total: state.slots.total)
+            }
             return Array(state.listeners.values)
         }
         for listener in ending { listener.continuation.finish() }

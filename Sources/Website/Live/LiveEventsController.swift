@@ -7,6 +7,8 @@ import SyncProtocol
 /// arrived (kind, name, origin). 503 with `Retry-After` when the process has its most listeners.
 struct LiveEventsController<Context: RequestContext> {
     let events: LiveEvents
+    let clients: ClientKey
+    let metrics: NodeMetrics
 
     /// Under `/api/v1`.
     func addRoutes(to api: RouterGroup<Context>) {
@@ -21,10 +23,20 @@ struct LiveEventsController<Context: RequestContext> {
             .init("X-Accel-Buffering")!: "no",
         ]
         if ReadOnlyMiddleware<Context>.isHead(request) { return Response(status: .ok, headers: headers) }
-        guard let listening = try await events.listen(name: name) else {
+        let listening: LiveEvents.Listening
+        switch try await events.listen(name: name, client: clients.key(of: request, context: context)) {
+        case .success(let opened):
+            listening = opened
+        case .failure(.total):
+            metrics.limitHit("live_streams_total")
             throw HTTPError(
                 .serviceUnavailable, headers: [.retryAfter: "10"],
                 message: "This node has as many live pages open as it serves (LIVE_MAX_CONNECTIONS).")
+        case .failure(.client):
+            metrics.limitHit("live_streams_per_client")
+            throw HTTPError(
+                .serviceUnavailable, headers: [.retryAfter: "10"],
+                message: "This client has as many live pages open as one may (LIVE_MAX_CONNECTIONS_PER_CLIENT).")
         }
         return Response(
             status: .ok, headers: headers,

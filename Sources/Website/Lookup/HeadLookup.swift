@@ -13,7 +13,7 @@ struct HeadLookup: Sendable {
     let batcher: LookupBatcher
     let avatars: AvatarRepository
     let upstream: UpstreamClient
-    let backoff: UpstreamBackoff
+    let limits: UpstreamLimits
     let resolving: SingleFlight<String, Resolution>
     let fetchingHeads: SingleFlight<String, HeadImage>
     let node: LocalNode
@@ -29,14 +29,16 @@ struct HeadLookup: Sendable {
         var notice: String?
     }
 
-    func lookUp(_ name: Username, countLookup: Bool) async throws -> Result {
+    /// `client` is the visitor's ``ClientKey``: lookups that need the profile service take from
+    /// its allowance; lookups answered from stored data are never limited.
+    func lookUp(_ name: Username, countLookup: Bool, client: String = "unknown") async throws -> Result {
         if countLookup,
             let (profile, nodeCounts) = try await batcher.recordLookup(nameKey: name.key)
         {
             metrics.lookupCounted()
             return Result(profile: profile, counts: HeadCounts(perNode: nodeCounts, localNode: node.id), notice: nil)
         }
-        var resolution = try await currentProfile(name)
+        var resolution = try await currentProfile(name, client: client)
         if resolution.profile.avatarSHA256 == nil, try await !avatars.hasHead(uuid: resolution.profile.uuid),
             let image = try? await fetchHead(uuid: resolution.profile.uuid)
         {
@@ -60,23 +62,41 @@ struct HeadLookup: Sendable {
         var notice: String?
     }
 
-    private func currentProfile(_ name: Username) async throws -> Resolution {
+    private func currentProfile(_ name: Username, client: String) async throws -> Resolution {
         if let stored = try await profiles.profile(nameKey: name.key),
             stored.isFresh(at: Date(), maximumAge: profileCacheTime)
         {
             return Resolution(profile: stored, notice: nil)
         }
-        return try await resolving.run(name.key) { try await resolve(name) }
+        if limits.isKnownMissing(name.key) { throw LookupError.unknownPlayer(name.raw) }
+        return try await resolving.run(name.key) { try await resolve(name, client: client) }
     }
 
-    /// Asks the upstream, unless a lookup that finished meanwhile stored a fresh profile.
-    private func resolve(_ name: Username) async throws -> Resolution {
+    /// Asks the upstream, unless a lookup that finished meanwhile stored a fresh profile, the
+    /// client has used up its allowance or the profile service is paused (then a stored profile
+    /// is shown with a notice, or the lookup fails with the reason).
+    private func resolve(_ name: Username, client: String) async throws -> Resolution {
         let now = Date()
         let stored = try await profiles.profile(nameKey: name.key)
         if let stored, stored.isFresh(at: now, maximumAge: profileCacheTime) {
             return Resolution(profile: stored, notice: nil)
         }
-        let answer = backoff.isActive ? .rateLimited(retryAfter: nil) : await upstream.profile(for: name)
+        let answer: UpstreamClient.ProfileAnswer
+        do {
+            try limits.takeAllowance(client)
+            answer = try await limits.profiles.run {
+                let answer = await upstream.profile(for: name)
+                return (answer, answer.health)
+            }
+        } catch let error as LookupError {
+            guard let stored else { throw error }
+            return Resolution(
+                profile: stored, notice: Self.staleNotice(stored, reason: "you have looked up many new names"))
+        } catch let refusal as UpstreamRefusal {
+            limits.gateRefused(refusal)
+            guard let stored else { throw LookupError.upstreamBusy(retryAfter: refusal.retryAfter) }
+            return Resolution(profile: stored, notice: Self.staleNotice(stored, reason: refusal.description))
+        }
         switch answer {
         case .found(let displayName, let uuid):
             let profile = Profile(
@@ -85,10 +105,12 @@ struct HeadLookup: Sendable {
             try await profiles.save(profile)
             return Resolution(profile: profile, notice: nil)
         case .notFound:
+            limits.rememberMissing(name.key)
             throw LookupError.unknownPlayer(name.raw)
         case .rateLimited(let retryAfter):
-            if retryAfter != nil || !backoff.isActive { backoff.pause(for: retryAfter) }
-            guard let stored else { throw LookupError.upstreamBusy }
+            guard let stored else {
+                throw LookupError.upstreamBusy(retryAfter: retryAfter ?? UpstreamHealth.defaultRateLimitPause)
+            }
             return Resolution(
                 profile: stored, notice: Self.staleNotice(stored, reason: "the profile service asked us to slow down"))
         case .unavailable(let reason):
@@ -101,14 +123,29 @@ struct HeadLookup: Sendable {
     /// A caller that found no head before a fetch ended starts a flight of its own after it: the
     /// head stored meanwhile is read, not asked for again.
     func fetchHead(uuid: String) async throws -> HeadImage {
-        try await fetchingHeads.run(uuid) { [upstream, avatars, profiles, logger, node] in
+        try await fetchingHeads.run(uuid) { [upstream, avatars, profiles, logger, node, limits] in
             if let stored = try await avatars.image(uuid: uuid) { return stored }
+            // A head that failed a moment ago is not asked for on every view of its page.
+            if limits.headFailedRecently(uuid) { throw UpstreamError.failedRecently }
             do {
-                let image = try await upstream.head(uuid: uuid)
+                let fetched = try await limits.avatars.run {
+                    () -> (Swift.Result<HeadImage, any Error>, UpstreamHealth.Outcome) in
+                    do {
+                        return (.success(try await upstream.head(uuid: uuid)), .answered)
+                    } catch {
+                        return (.failure(error), UpstreamClient.health(afterHeadError: error))
+                    }
+                }
+                let image = try fetched.get()
+                limits.headFetched(uuid)
                 try await avatars.store(image, uuid: uuid)
                 try await profiles.setAvatar(uuid: uuid, sha256: image.sha256, origin: node.id)
                 return image
+            } catch let refusal as UpstreamRefusal {
+                limits.gateRefused(refusal)
+                throw refusal
             } catch {
+                limits.headFailed(uuid)
                 logger.warning("head fetch failed", metadata: ["uuid": "\(uuid)", "error": "\(error)"])
                 throw error
             }
@@ -125,5 +162,9 @@ struct HeadLookup: Sendable {
 enum LookupError: Error, Equatable {
     case unknownPlayer(String)
     case upstreamUnavailable(String)
-    case upstreamBusy
+    /// The profile service asked us to slow down, is paused after failures, or too many
+    /// lookups wait for it.
+    case upstreamBusy(retryAfter: Duration)
+    /// This client has used up its allowance of lookups that need the profile service.
+    case overAllowance(retryAfter: Duration)
 }

@@ -9,9 +9,16 @@ struct MetricsController<Context: RequestContext> {
     let database: Database
     let neighbours: NeighbourRepository
     let feed: ChangesFeed
+    let upstream: UpstreamLimits
 
     func addRoutes(to router: Router<Context>) {
         router.get("/metrics") { _, _ in
+            for gate in [upstream.profiles, upstream.avatars] {
+                let usage = gate.usage
+                metrics.upstreamGate(
+                    service: gate.service, inFlight: usage.inFlight, waiting: usage.waiting,
+                    pausedSeconds: gate.pausedFor?.seconds ?? 0)
+            }
             metrics.databasePool(
                 inUse: database.usage.inUse, waiting: database.usage.waiting,
                 size: database.usage.size)

@@ -69,6 +69,22 @@ final class NodeMetrics: Sendable {
             .increment()
     }
 
+    /// A request refused or spared by one of the node's limits (`limit` names it: a client's
+    /// allowance, a paused upstream, a remembered "no such player", the sync budget, a cap on
+    /// long-polls or live streams).
+    func limitHit(_ limit: String) {
+        counter("limit_hits", "Requests refused or spared by a limit, by limit", [("limit", limit)]).increment()
+    }
+
+    /// Requests to an upstream service now, those waiting for a turn, and how long it stays paused.
+    func upstreamGate(service: String, inFlight: Int, waiting: Int, pausedSeconds: Double) {
+        let labels = [("service", service)]
+        gauge("upstream_in_flight", "Requests to the upstream service now", labels).set(Double(inFlight))
+        gauge("upstream_waiting", "Requests waiting for a turn at the upstream service", labels).set(Double(waiting))
+        gauge("upstream_paused_seconds", "How long the upstream service stays paused (0: open)", labels).set(
+            pausedSeconds)
+    }
+
     func batchMerged(neighbour: String, received: Int, changed: Int, rejected: [String: Int], lag: Int64) {
         let labels = [("neighbour", neighbour)]
         counter("sync_records_received", "Verified records received per neighbour", labels).increment(

@@ -63,11 +63,10 @@ final class NodeNames: Sendable {
     }
 
     /// The labels of a head's rows per node, on its page and in its live updates (which replace
-    /// those rows, so both must say the same): this node's row says so.
+    /// those rows, so both must say the same). This node's row is marked by markup the page adds
+    /// (a badge), not by text in its label, which any neighbour could put in its own name.
     func rowLabels(for origins: [String]) async throws -> [String: String] {
-        var labels = try await labels(for: origins)
-        if labels[node.id] != nil { labels[node.id] = "\(node.name) (this node)" }
-        return labels
+        try await labels(for: origins)
     }
 
     /// The names node records give, fresh enough to label `origins`.

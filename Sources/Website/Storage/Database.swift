@@ -7,16 +7,31 @@ import Synchronization
 /// into a quick 503 instead of requests that hang while the connection pool waits.
 struct Database: Sendable {
     let client: PostgresClient
-    let timeout: Duration
+    private(set) var timeout: Duration
     let logger: Logger
     /// Connections this process's queries hold and wait for (shared by copies of this value).
     var usage = PoolUsage()
     /// Open while the database does not answer (shared by copies of this value).
     var breaker = DatabaseBreaker()
+    /// The `statement_timeout` the client's sessions start with (the request deadline, so that
+    /// PostgreSQL itself cancels a query the caller gave up on and frees its connection); nil
+    /// when they have none. Work with a longer deadline raises it for its own statements.
+    var sessionStatementTimeout: Duration? = nil
+    /// Whether a missed deadline opens the breaker. Off when ``DatabaseWatch`` judges the
+    /// database's health: one slow query (an anonymous visitor's, say) must not close the site.
+    var tripsOnTimeout = true
 
     /// The same database with another deadline (background work that may take longer).
     func with(timeout: Duration) -> Database {
-        Database(client: client, timeout: timeout, logger: logger, usage: usage, breaker: breaker)
+        var copy = self
+        copy.timeout = timeout
+        return copy
+    }
+
+    /// `statement_timeout` for this value's work when it must be longer than the sessions' own.
+    private var raisedStatementTimeout: String? {
+        guard let session = sessionStatementTimeout, timeout > session else { return nil }
+        return String(timeout.wholeNanoseconds / 1_000_000)
     }
 
     /// Runs `work` under the deadline behind the breaker: refused at once while it is open, and
@@ -26,7 +41,7 @@ struct Database: Sendable {
         do {
             return try await Self.withDeadline(timeout, giveUpWhenOpen: breaker, work)
         } catch let error as DatabaseTimeout {
-            tripBreaker(error)
+            if tripsOnTimeout { tripBreaker(error) }
             throw error
         } catch let error as DatabaseUnavailable {
             tripBreaker(error)
@@ -95,12 +110,32 @@ struct Database: Sendable {
         }
     }
 
+    /// Runs `work` on a pooled connection whose statements may run as long as this value's
+    /// deadline: when that is longer than the sessions' `statement_timeout`, it is raised for the
+    /// work and set back afterwards (a failed reset closes nothing: that connection's statements
+    /// are then bounded by the longer time until it is raised or reset again).
+    private func leased<T: Sendable>(_ work: (PostgresConnection) async throws -> T) async throws -> T {
+        try await usage.lease(client) { [logger, raisedStatementTimeout] connection in
+            guard let raisedStatementTimeout else { return try await work(connection) }
+            try await connection.query(
+                "SELECT set_config('statement_timeout', \(raisedStatementTimeout), false)", logger: logger)
+            do {
+                let result = try await work(connection)
+                _ = try? await connection.query("RESET statement_timeout", logger: logger)
+                return result
+            } catch {
+                _ = try? await connection.query("RESET statement_timeout", logger: logger)
+                throw error
+            }
+        }
+    }
+
     /// Runs `query` and hands its rows to `decode`, all within the deadline.
     func query<Result: Sendable>(
         _ query: PostgresQuery, _ decode: @escaping @Sendable (PostgresRowSequence) async throws -> Result
     ) async throws -> Result {
-        try await guarded { [client, logger, usage] in
-            try await usage.lease(client) { connection in
+        try await guarded { [self, logger] in
+            try await leased { connection in
                 try await Self.retryingLockConflicts(logger: logger) {
                     try await decode(try await connection.query(query, logger: logger))
                 }
@@ -112,8 +147,8 @@ struct Database: Sendable {
     /// there) and decodes every row, within the deadline.
     func execute<Statement: PostgresPreparedStatement>(_ statement: Statement) async throws -> [Statement.Row]
     where Statement.Row: Sendable {
-        try await guarded { [client, logger, usage] in
-            try await usage.lease(client) { connection in
+        try await guarded { [self, logger] in
+            try await leased { connection in
                 try await Self.retryingLockConflicts(logger: logger) {
                     try await connection.executeCollecting(statement, logger: logger)
                 }
@@ -141,7 +176,7 @@ struct Database: Sendable {
     func withConnection<T: Sendable>(
         _ work: @escaping @Sendable (PostgresConnection) async throws -> T
     ) async throws -> T {
-        try await guarded { [client, usage] in try await usage.lease(client) { try await work($0) } }
+        try await guarded { [self] in try await leased { try await work($0) } }
     }
 
     /// Runs `work` in a transaction on one pooled connection, all within the deadline; from the
@@ -149,8 +184,8 @@ struct Database: Sendable {
     func transaction<T: Sendable>(
         _ work: @escaping @Sendable (PostgresConnection) async throws -> T
     ) async throws -> T {
-        try await guarded { [client, logger, usage] in
-            try await usage.lease(client) { connection in
+        try await guarded { [self, logger] in
+            try await leased { connection in
                 try await Self.retryingLockConflicts(logger: logger) {
                     try await connection.withTransaction(logger: logger) { connection in try await work(connection) }
                 }

@@ -55,6 +55,22 @@ struct DigestRepository {
         return ranges
     }
 
+    /// How many records of `kinds` the ranges hold, read from the digest buckets alone (at most
+    /// 65,536 rows per kind, whatever the tables hold); nil when a range is narrower than a
+    /// bucket (its rows are then few and read through the index).
+    func bucketCount(prefixes: [String], kinds: [RecordKind]) async throws -> Int64? {
+        let digits = RefineDigestBuckets.bucketDigits
+        guard !kinds.isEmpty, !prefixes.isEmpty, prefixes.allSatisfy({ $0.utf8.count <= digits }) else { return nil }
+        let (lows, highs) = Self.bounds(prefixes)
+        return try await database.values(
+            """
+            WITH asked AS (SELECT * FROM unnest(\(lows.map { String($0.prefix(digits)) })::text[], \(highs.map { String($0.prefix(digits)) })::text[]) AS a(low, high))
+            SELECT coalesce(sum(records), 0)::int8
+            FROM asked JOIN digest_buckets ON kind = ANY(\(kinds.map(\.letter))) AND bucket >= asked.low AND bucket < asked.high
+            """, as: Int64.self
+        ).first
+    }
+
     /// The records of the asked kinds whose range key falls in one of the ranges, at most
     /// `limit` + 1 (so that the caller can tell a request that asks for too many).
     func records(prefixes: [String], kinds: [RecordKind], limit: Int) async throws -> [ChangesFeed.Change] {

@@ -5,6 +5,8 @@ import SyncProtocol
 /// and the records of a range (see ``RangePlan``).
 struct ReconciliationController<Context: RequestContext> {
     let digests: DigestRepository
+    /// The sync requests' share of the node.
+    let budget: RequestBudget
     let signer: RecordSigner
     let node: LocalNode
 
@@ -68,17 +70,25 @@ struct ReconciliationController<Context: RequestContext> {
             nodeId: node.id, prefix: prefixes[0], prefixes: batched ? prefixes : nil,
             maximumPrefixes: prefixes == [""] ? RangePlan.maximumPrefixesPerRequest : nil,
             kinds: asked.map { $0.map(\.rawValue) },
-            ranges: try await digests.digests(prefixes: prefixes, kinds: kinds))
+            ranges: try await budget.run { try await digests.digests(prefixes: prefixes, kinds: kinds) })
     }
 
     @Sendable func records(request: Request, context: Context) async throws -> RecordsDocument {
         let (prefixes, batched) = try Self.ranges(request)
         let asked = try Self.kinds(request)
-        let changes = try await digests.records(
-            prefixes: prefixes, kinds: asked ?? RecordKind.digestedBefore030, limit: RangePlan.maximumRecords)
-        guard changes.count <= RangePlan.maximumRecords else {
-            throw HTTPError(.badRequest, message: "These ranges hold too many records; ask for longer prefixes.")
+        let kinds = asked ?? RecordKind.digestedBefore030
+        let tooMany = HTTPError(.badRequest, message: "These ranges hold too many records; ask for longer prefixes.")
+        let changes = try await budget.run {
+            // Refused from the digest buckets' counts before any row is read: a whole-range
+            // request costs a bounded read of the buckets, whatever the tables hold.
+            if let count = try await digests.bucketCount(prefixes: prefixes, kinds: kinds),
+                count > RangePlan.maximumRecords
+            {
+                throw tooMany
+            }
+            return try await digests.records(prefixes: prefixes, kinds: kinds, limit: RangePlan.maximumRecords)
         }
+        guard changes.count <= RangePlan.maximumRecords else { throw tooMany }
         return RecordsDocument(
             nodeId: node.id, prefix: prefixes[0], prefixes: batched ? prefixes : nil,
             kinds: asked.map { $0.map(\.rawValue) }, records: await signer.wireRecords(changes))

@@ -12,6 +12,10 @@ struct SyncAPIController<Context: RequestContext> {
     static var lastRetry: Duration { .milliseconds(640) }
 
     let feed: ChangesFeed
+    /// The feed's reads, shared by waiters and within the sync budget.
+    let reads: SharedFeedReads
+    /// Tells neighbours apart for the cap on open long-polls.
+    let clients: ClientKey
     let signer: RecordSigner
     let signal: ChangeSignal
     let avatars: AvatarRepository
@@ -45,9 +49,19 @@ struct SyncAPIController<Context: RequestContext> {
             }
             if asked != servedEpoch { return try await newEpochAnswer(since: since) }
         }
+        if wait == .zero { return try await changes(since: since, limit: limit, wait: wait, servedEpoch: servedEpoch) }
+        return try await reads.budget.waiting(client: clients.key(of: request, context: context)) {
+            try await changes(since: since, limit: limit, wait: wait, servedEpoch: servedEpoch)
+        }
+    }
+
+    /// The changes after `since`, waiting up to `wait` for one when there are none.
+    private func changes(
+        since: FeedPosition, limit: Int, wait: Duration, servedEpoch: String
+    ) async throws -> ChangesDocument {
         let deadline = ContinuousClock.now + wait
         var generation = signal.generation
-        var page = try await feed.changes(after: since, limit: limit)
+        var page = try await reads.changes(after: since, limit: limit, generation: generation)
         var retry = Self.firstRetry
         while page.changes.isEmpty, ContinuousClock.now < deadline, !Task.isCancelled, !Task.isShuttingDownGracefully,
             epoch.epoch == servedEpoch
@@ -56,13 +70,13 @@ struct SyncAPIController<Context: RequestContext> {
             // Written but not served: an older transaction holds the horizon back, and its end
             // is not notified. Look again shortly (2, 4, 8 … ms, then every 640 ms), and at once
             // when a change is notified; with nothing written, wait for a notification.
-            let heldBack = try await feed.hasWrites(after: since)
+            let heldBack = try await reads.hasWrites(after: since, generation: generation)
             let timeout = heldBack ? min(retry, deadline - ContinuousClock.now) : deadline - ContinuousClock.now
             if heldBack { retry = min(retry * 2, Self.lastRetry) }
             // A node that is shutting down answers its long-polls at once instead of holding them.
-            await cancelWhenGracefulShutdown { await signal.wait(after: seen, timeout: timeout) }
+            _ = await cancelWhenGracefulShutdown { await signal.wait(after: seen, timeout: timeout) }
             generation = signal.generation
-            page = try await feed.changes(after: since, limit: limit)
+            page = try await reads.changes(after: since, limit: limit, generation: generation)
         }
         if epoch.epoch != servedEpoch { return try await newEpochAnswer(since: since) }
         // The latest sequence (for the neighbour's lag) came with the changes; an empty answer
@@ -86,7 +100,7 @@ struct SyncAPIController<Context: RequestContext> {
         guard HeadImage.isSHA256(sha256) else {
             throw HTTPError(.badRequest, message: "A head is named by the lower-case hex sha256 of its PNG bytes.")
         }
-        guard let image = try await avatars.image(sha256: sha256) else {
+        guard let image = try await reads.budget.run({ try await avatars.image(sha256: sha256) }) else {
             throw HTTPError(.notFound, message: "This node does not have that head.")
         }
         return AvatarController<Context>.response(image, request: request)

@@ -58,10 +58,14 @@ struct UpstreamClient: Sendable {
             case 204, 404:
                 return .notFound
             case 429:
-                let retryAfter = response.headers.first(name: "retry-after").flatMap(Int.init).map {
-                    Duration.seconds(max(1, min($0, 3600)))
-                }
-                return .rateLimited(retryAfter: retryAfter)
+                return .rateLimited(retryAfter: UpstreamHealth.retryAfter(response.headers.first(name: "retry-after")))
+            case 300..<400:
+                // Redirects are not followed (the HTTP client disallows them): a profile service
+                // must not send this node to an address nobody configured.
+                logger.warning(
+                    "the profile service redirected; not followed",
+                    metadata: ["url": "\(url)", "location": "\(response.headers.first(name: "location") ?? "")"])
+                return .unavailable(reason: "the profile service answered with a redirect, which is not followed")
             default:
                 return .unavailable(reason: "the profile service answered \(response.status.code)")
             }
@@ -86,6 +90,9 @@ struct UpstreamClient: Sendable {
     private func fetchHead(uuid: String) async throws -> HeadImage {
         let url = "\(avatarBaseURL)/\(uuid)"
         let response = try await httpClient.execute(HTTPClientRequest(url: url), timeout: timeAmount)
+        if response.status == .tooManyRequests {
+            throw UpstreamError.rateLimited(UpstreamHealth.retryAfter(response.headers.first(name: "retry-after")))
+        }
         guard response.status == .ok else { throw UpstreamError.status(response.status.code) }
         if let type = response.headers.first(name: "content-type"), !type.lowercased().hasPrefix("image/png") {
             throw UpstreamError.wrongType(type)
@@ -104,14 +111,46 @@ struct UpstreamClient: Sendable {
     }
 }
 
+extension UpstreamClient.ProfileAnswer {
+    /// What this answer says of the profile service's health.
+    var health: UpstreamHealth.Outcome {
+        switch self {
+        case .found, .notFound: return .answered
+        case .rateLimited(let retryAfter): return .rateLimited(retryAfter: retryAfter)
+        case .unavailable: return .failed
+        }
+    }
+}
+
+extension UpstreamClient {
+    /// What a failed head fetch says of the avatar service's health: a head it does not have or
+    /// that is not a PNG says nothing against the service; 5xx, redirects, timeouts and refused
+    /// connections do.
+    static func health(afterHeadError error: any Error) -> UpstreamHealth.Outcome {
+        switch error {
+        case UpstreamError.rateLimited(let retryAfter): return .rateLimited(retryAfter: retryAfter)
+        case UpstreamError.status(let code) where code >= 300 && code < 400 || code >= 500: return .failed
+        case is UpstreamError, is HeadImageError: return .answered
+        default: return .failed
+        }
+    }
+}
+
 enum UpstreamError: Error, CustomStringConvertible {
     case status(UInt)
     case wrongType(String)
+    case rateLimited(Duration?)
+    /// The head's fetch failed a moment ago; it is not asked for again yet.
+    case failedRecently
 
     var description: String {
         switch self {
+        case .status(let code) where code >= 300 && code < 400:
+            return "the avatar service answered with a redirect (\(code)), which is not followed"
         case .status(let code): return "the avatar service answered \(code)"
         case .wrongType(let type): return "the avatar service sent \(type), not a PNG"
+        case .rateLimited: return "the avatar service asked us to slow down"
+        case .failedRecently: return "this head could not be fetched a moment ago; not asked for again yet"
         }
     }
 }

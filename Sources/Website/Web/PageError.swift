@@ -37,11 +37,24 @@ struct PageError: Error {
             self.init(
                 status: .badGateway, heading: "The profile service is unavailable",
                 message: "We could not look this player up: \(reason). Please try again in a moment.")
-        case .upstreamBusy:
+        case .upstreamBusy(let retryAfter):
             self.init(
                 status: .serviceUnavailable, heading: "Too many lookups right now",
-                message: "The profile service asked us to slow down. Please try again in a minute.",
-                headers: [.retryAfter: "30"])
+                message: "The profile service cannot take more lookups of new names just now. Names this node "
+                    + "already knows are still shown. Please try again in \(Self.seconds(retryAfter)) seconds.",
+                headers: [.retryAfter: "\(Self.seconds(retryAfter))"])
+        case .overAllowance(let retryAfter):
+            self.init(
+                status: .tooManyRequests, heading: "You have looked up many new names",
+                message: "Each visitor may look up a limited number of names this node has not seen yet each "
+                    + "minute, so that the profile service keeps answering everyone. Names this node already "
+                    + "knows are still shown. Please try again in \(Self.seconds(retryAfter)) seconds.",
+                headers: [.retryAfter: "\(Self.seconds(retryAfter))"])
         }
+    }
+
+    /// Whole seconds for `Retry-After`, at least 1.
+    static func seconds(_ duration: Duration) -> Int64 {
+        max(1, duration.components.seconds + (duration.components.attoseconds > 0 ? 1 : 0))
     }
 }

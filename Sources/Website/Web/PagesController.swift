@@ -9,6 +9,8 @@ struct PagesController<Context: RequestContext> {
     let counts: LookupCountRepository
     let neighbours: NeighbourRepository
     let labels: NodeNames
+    /// Tells visitors apart for their allowance of lookups of new names.
+    let clients: ClientKey
     /// Head pages rendered last, shared by the lookups of one group commit (they see the same counts).
     let headPages = RenderedPages<HeadPageView>()
 
@@ -56,23 +58,25 @@ struct PagesController<Context: RequestContext> {
     /// The historic URL: `/display_skin?username=NAME`. Counts a lookup.
     @Sendable func displaySkin(request: Request, context: Context) async throws -> Response {
         try await headPage(
-            request.uri.queryParameters.get("username") ?? "", counting: !ReadOnlyMiddleware<Context>.isHead(request))
+            request.uri.queryParameters.get("username") ?? "", counting: !ReadOnlyMiddleware<Context>.isHead(request),
+            client: clients.key(of: request, context: context))
     }
 
     /// The clean URL: `/heads/NAME`. Counts a lookup, like the historic one.
     @Sendable func head(request: Request, context: Context) async throws -> Response {
         try await headPage(
-            try context.parameters.require("name"), counting: !ReadOnlyMiddleware<Context>.isHead(request))
+            try context.parameters.require("name"), counting: !ReadOnlyMiddleware<Context>.isHead(request),
+            client: clients.key(of: request, context: context))
     }
 
-    private func headPage(_ text: String, counting: Bool) async throws -> Response {
+    private func headPage(_ text: String, counting: Bool, client: String) async throws -> Response {
         let name: Username
         do {
             name = try Username(validating: text)
         } catch {
             throw PageError.badUsername(error, input: text)
         }
-        let result = try await lookup.lookUp(name, countLookup: counting)
+        let result = try await lookup.lookUp(name, countLookup: counting, client: client)
         let profile = result.profile
         let names = try await labels.rowLabels(for: result.counts.perNode.map(\.origin))
         let rows = result.counts.perNode.map { entry in

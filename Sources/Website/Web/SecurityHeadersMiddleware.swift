@@ -3,8 +3,13 @@ import Hummingbird
 /// The response headers the OWASP Secure Headers Project recommends for a site like this one:
 /// everything (styles, images, forms, the live pages' script and its events) comes from the node itself, no page may be framed, no
 /// content type is sniffed, and no referrer leaves the site. Added to every response, errors too.
+/// Served over the node's own TLS, responses also carry HSTS (browsers then refuse plain HTTP to
+/// the host for a year); behind a proxy that terminates TLS, the proxy sends it.
 struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
     static var headers: HTTPFields { securityHeaderFields }
+    static var strictTransportSecurity: String { "max-age=31536000" }
+    /// Whether the node serves HTTPS itself.
+    var servesTLS = false
 
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
@@ -20,6 +25,7 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
         for field in Self.headers where response.headers[field.name] == nil {
             response.headers.append(field)
         }
+        if servesTLS { response.headers[.strictTransportSecurity] = Self.strictTransportSecurity }
         return response
     }
 }

@@ -35,6 +35,22 @@ import Testing
         #expect(commented.invalid.isEmpty)
     }
 
+    /// A list checked out on Windows (CRLF), saved by an old Mac editor (CR) or by Notepad (a
+    /// byte-order mark) gives the same entries as the LF original.
+    @Test func listsWithWindowsLineEndingsAndAByteOrderMark() {
+        let lf = "# neighbours\nwebsite-a\nwebsite-b:8080 # b\n\twebsite-c \n"
+        let expected = ["website-a:8080", "website-b:8080", "website-c:8080"]
+        for text in [
+            lf, lf.replacingOccurrences(of: "\n", with: "\r\n"), lf.replacingOccurrences(of: "\n", with: "\r"),
+            "\u{FEFF}" + lf.replacingOccurrences(of: "\n", with: "\r\n"),
+        ] {
+            let (peers, invalid) = NeighbourAddress.parseList(text)
+            #expect(peers.map(\.description) == expected, "\(text.debugDescription)")
+            #expect(invalid.isEmpty, "\(text.debugDescription)")
+        }
+        #expect(ListEntries.parse("\u{FEFF}website-a\r\n") == ["website-a"])
+    }
+
     @Test func backoffGrowsWithJitterAndResets() {
         var backoff = Backoff(base: .milliseconds(100), cap: .seconds(5))
         #expect(backoff.failed(random: 1) == .milliseconds(100))

@@ -425,7 +425,7 @@ import Testing
                     #expect(
                         try await eventually(timeout: .seconds(30)) {
                             try await fetch("\(b.url)/federation").text.contains(
-                                "anti-entropy: \(NeighbourError.badDigests)")
+                                "anti-entropy: \(FailureCategory.of(NeighbourError.badDigests))")
                         })
                     #expect(try await b.total("stillpulled") == 2)
                 }

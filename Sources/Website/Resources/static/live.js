@@ -30,6 +30,14 @@
       var label = document.createElement("td");
       label.title = entry.nodeId;
       label.textContent = entry.name;
+      if (entry.local) {
+        // The mark is markup the node adds, not text of the name: no neighbour can forge it.
+        var mark = document.createElement("strong");
+        mark.className = "this-node";
+        mark.textContent = "this node";
+        label.appendChild(document.createTextNode(" "));
+        label.appendChild(mark);
+      }
       var count = document.createElement("td");
       count.textContent = String(entry.count);
       row.appendChild(label);

@@ -18,6 +18,9 @@ struct Migrator {
     @discardableResult
     func migrate() async throws -> [String] {
         try await client.withTransaction(logger: logger) { connection in
+            // Migrations of a large database take longer than the sessions' statement timeout
+            // (which bounds the request path): none here, for this transaction only.
+            try await connection.query("SET LOCAL statement_timeout = 0", logger: logger)
             try await connection.query("SELECT pg_advisory_xact_lock(\(Self.advisoryLockKey))", logger: logger)
             try await connection.query(
                 """

@@ -1,0 +1,110 @@
+import Logging
+import Synchronization
+
+/// Everything that keeps visitors from using up the profile and avatar services for everyone:
+/// names the profile service said do not exist, remembered for a while (asking again asks no
+/// one); heads whose fetch failed, not asked for again for a while; each client's allowance of
+/// lookups that need the profile service; and one ``UpstreamGate`` per service (concurrency,
+/// fair waiting, backoff and the probe after a pause). Every refusal is counted in `/metrics` and
+/// logged once per client (or name) per minute.
+final class UpstreamLimits: Sendable {
+    struct Settings: Sendable {
+        /// How long "no such player" is remembered (`UPSTREAM_NOT_FOUND_SECONDS`).
+        var notFoundTime: Duration = .seconds(600)
+        /// How long a head whose fetch failed is not asked for again (`UPSTREAM_FAILURE_MEMORY_SECONDS`).
+        var failedHeadTime: Duration = .seconds(300)
+        /// Requests to each service at once (`UPSTREAM_MAX_CONCURRENT`).
+        var maximumConcurrent = 4
+        /// How long a request waits for its turn (the upstream timeout).
+        var maximumWait: Duration = .seconds(5)
+        /// Lookups one client may make a minute that need the profile service
+        /// (`UPSTREAM_LOOKUPS_PER_CLIENT_PER_MINUTE`).
+        var lookupsPerClientPerMinute = 20
+        /// Names, heads and clients remembered at most (each).
+        var memoryCapacity = 100_000
+    }
+
+    let settings: Settings
+    let profiles: UpstreamGate
+    let avatars: UpstreamGate
+    private let notFound: Mutex<ExpiringMemory<String>>
+    private let failedHeads: Mutex<ExpiringMemory<String>>
+    private let allowance: Mutex<ClientAllowance>
+    private let logged: Mutex<ExpiringMemory<String>>
+    private let metrics: NodeMetrics
+    private let logger: Logger
+
+    init(settings: Settings, metrics: NodeMetrics, logger: Logger) {
+        self.settings = settings
+        self.profiles = UpstreamGate(
+            service: "profile", maximumConcurrent: settings.maximumConcurrent, maximumWait: settings.maximumWait)
+        self.avatars = UpstreamGate(
+            service: "avatar", maximumConcurrent: settings.maximumConcurrent, maximumWait: settings.maximumWait)
+        self.notFound = Mutex(ExpiringMemory(capacity: settings.memoryCapacity))
+        self.failedHeads = Mutex(ExpiringMemory(capacity: settings.memoryCapacity))
+        self.allowance = Mutex(
+            ClientAllowance(perMinute: settings.lookupsPerClientPerMinute, capacity: settings.memoryCapacity))
+        self.logged = Mutex(ExpiringMemory(capacity: 10_000))
+        self.metrics = metrics
+        self.logger = logger
+    }
+
+    /// Whether the profile service said recently that `nameKey` does not exist.
+    func isKnownMissing(_ nameKey: String) -> Bool {
+        let hit = notFound.withLock { $0.remembered(nameKey, at: .now) != nil }
+        if hit { metrics.limitHit("not_found_remembered") }
+        return hit
+    }
+
+    func rememberMissing(_ nameKey: String) {
+        let now = ContinuousClock.now
+        notFound.withLock { $0.remember(nameKey, until: now + settings.notFoundTime, now: now) }
+    }
+
+    /// Takes one lookup from `client`'s allowance; throws when it is used up.
+    func takeAllowance(_ client: String) throws(LookupError) {
+        let decision = allowance.withLock { $0.take(client, now: .now) }
+        guard case .refused(let retryAfter) = decision else { return }
+        refused("client_allowance", key: client, "a client used up its allowance of lookups of new names")
+        throw LookupError.overAllowance(retryAfter: retryAfter)
+    }
+
+    /// Whether a head's fetch failed recently (then it is not asked for).
+    func headFailedRecently(_ uuid: String) -> Bool {
+        let hit = failedHeads.withLock { $0.remembered(uuid, at: .now) != nil }
+        if hit { metrics.limitHit("failed_head_remembered") }
+        return hit
+    }
+
+    func headFailed(_ uuid: String) {
+        let now = ContinuousClock.now
+        failedHeads.withLock { $0.remember(uuid, until: now + settings.failedHeadTime, now: now) }
+    }
+
+    func headFetched(_ uuid: String) {
+        failedHeads.withLock { $0.forget(uuid) }
+    }
+
+    /// Counts a refusal by a gate (paused or busy service).
+    func gateRefused(_ refusal: UpstreamRefusal) {
+        switch refusal {
+        case .paused(let service, _): refused("\(service)_paused", key: service, refusal.description)
+        case .busy(let service): refused("\(service)_busy", key: service, refusal.description)
+        }
+    }
+
+    /// Counts a refusal, and logs it once per key and reason a minute.
+    private func refused(_ reason: String, key: String, _ message: String) {
+        metrics.limitHit(reason)
+        let now = ContinuousClock.now
+        let first = logged.withLock { memory in
+            guard memory.remembered(reason + " " + key, at: now) == nil else { return false }
+            memory.remember(reason + " " + key, until: now + .seconds(60), now: now)
+            return true
+        }
+        if first {
+            logger.notice(
+                "upstream limit hit (logged once a minute)", metadata: ["why": "\(message)", "key": "\(key)"])
+        }
+    }
+}
