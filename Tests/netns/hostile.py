@@ -7,6 +7,7 @@ in 2000) next to one plausible record.
 Counts the changes requests per port in /tmp/hf-netns/hostile-counts.json."""
 import base64
 import json
+import os
 import sys
 import threading
 import time
@@ -77,8 +78,10 @@ def handler_for(port, key, node_id):
                 return self.send_json(404, {"error": "no"})
             with LOCK:
                 COUNTS[port] = COUNTS.get(port, 0) + 1
-                with open("/tmp/hf-netns/hostile-counts.json", "w") as file:
+                # Written whole and renamed: the test may read it at any moment.
+                with open("/tmp/hf-netns/hostile-counts.json.tmp", "w") as file:
                     json.dump(COUNTS, file)
+                os.replace("/tmp/hf-netns/hostile-counts.json.tmp", "/tmp/hf-netns/hostile-counts.json")
             if port == 8081:
                 time.sleep(3600)
             elif port == 8082:
