@@ -105,21 +105,21 @@ import Testing
     /// A head whose fetch failed is not asked for again on every view of its page.
     @Test func aFailedHeadIsNotFetchedOnEveryView() async throws {
         let url = try await TestDatabase.createMigrated()
-        let state = FakeUpstreamState()
-        try await withFakeUpstream(state) { upstream in
-            // The avatar service is an address where nothing listens.
-            try await withNode(
-                database: url, upstream: upstream,
-                ["UPSTREAM_TIMEOUT_SECONDS": "30", "AVATAR_URL": "http://127.0.0.1:9/avatar"]
-            ) { node in
-                for _ in 0..<10 {
-                    let page = try await fetch("\(node)/heads/headless").status
-                    let head = try await fetch("\(node)/avatars/\(FakePlayers.uuid(for: "headless")).png").status
-                    #expect(page == 200 && head != 200)
+        try await withFakeUpstream { upstream in
+            // The avatar service answers 500 to everything.
+            try await withCountingServer(redirectTo: nil, status: .internalServerError) { avatars, asked in
+                try await withNode(
+                    database: url, upstream: upstream, ["UPSTREAM_TIMEOUT_SECONDS": "30", "AVATAR_URL": avatars]
+                ) { node in
+                    for _ in 0..<10 {
+                        let page = try await fetch("\(node)/heads/headless").status
+                        let head = try await fetch("\(node)/avatars/\(FakePlayers.uuid(for: "headless")).png").status
+                        #expect(page == 200 && head != 200)
+                    }
                 }
+                #expect(asked() == 1)
             }
         }
-        #expect(state.avatarRequests == 0)
     }
 
     /// Neighbours, the profile service and the avatar service that redirect are not followed:
@@ -236,15 +236,16 @@ import Testing
 }
 
 /// Runs a server that counts the requests it gets and answers each with `302 Location:
-/// TARGET/…` (or 200 without a target), for `body`, which gets its URL and the count.
+/// TARGET/…` (or `status` without a target), for `body`, which gets its URL and the count.
 func withCountingServer<T: Sendable>(
-    redirectTo target: String?, _ body: (String, @escaping @Sendable () -> Int) async throws -> T
+    redirectTo target: String?, status: HTTPResponse.Status = .ok,
+    _ body: (String, @escaping @Sendable () -> Int) async throws -> T
 ) async throws -> T {
     let count = Mutex(0)
     let router = Router()
     let handler: @Sendable (Request, BasicRequestContext) async throws -> Response = { request, _ in
         count.withLock { $0 += 1 }
-        guard let target else { return Response(status: .ok) }
+        guard let target else { return Response(status: status) }
         return Response(status: .found, headers: [.location: target + request.uri.path])
     }
     router.get("/**", use: handler)
