@@ -40,6 +40,29 @@ for deployment in deployments:
     if "value" in env.get("PGPASSWORD", {}) or "secretKeyRef" not in env.get("PGPASSWORD", {}).get("valueFrom", {}):
         problems.append(f"{name}: the database password is not from a Secret")
 
+# Every list the node reads (PEERS_FILE, BLOCKLIST_FILE) must be a key of a ConfigMap mounted at
+# its folder: a path into the image would silently read the list baked into it instead.
+config_maps = {c["metadata"]["name"]: c for c in by_kind.get("ConfigMap", [])}
+for deployment in deployments:
+    name = deployment["metadata"]["name"]
+    pod = deployment["spec"]["template"]["spec"]
+    container = pod["containers"][0]
+    env = {e["name"]: e.get("value") for e in container["env"]}
+    volumes = {v["name"]: v for v in pod.get("volumes", [])}
+    for key in ("PEERS_FILE", "BLOCKLIST_FILE"):
+        path = env.get(key)
+        if path is None:
+            if key == "PEERS_FILE":
+                problems.append(f"{name}: PEERS_FILE is not set (the image's own list would be read)")
+            continue
+        folder, file = path.rsplit("/", 1)
+        mounts = [m for m in container.get("volumeMounts", []) if m["mountPath"].rstrip("/") == folder]
+        config_map = volumes.get(mounts[0]["name"], {}).get("configMap", {}).get("name") if mounts else None
+        if config_map is None:
+            problems.append(f"{name}: {key} {path} is not in a mounted ConfigMap")
+        elif file not in config_maps.get(config_map, {}).get("data", {}):
+            problems.append(f"{name}: {key} {path}: ConfigMap {config_map} has no key {file}")
+
 services = {s["metadata"]["name"]: s for s in by_kind.get("Service", [])}
 for node in "abc":
     service = services.get(f"website-{node}")
