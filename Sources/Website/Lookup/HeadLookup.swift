@@ -94,6 +94,7 @@ struct HeadLookup: Sendable {
                 profile: stored, notice: Self.staleNotice(stored, reason: "you have looked up many new names"))
         } catch let refusal as UpstreamRefusal {
             limits.gateRefused(refusal)
+            limits.giveBackAllowance(client)
             guard let stored else { throw LookupError.upstreamBusy(retryAfter: refusal.retryAfter) }
             return Resolution(profile: stored, notice: Self.staleNotice(stored, reason: refusal.description))
         }

@@ -27,12 +27,40 @@ final class UpstreamLimits: Sendable {
     let settings: Settings
     let profiles: UpstreamGate
     let avatars: UpstreamGate
-    private let notFound: Mutex<ExpiringMemory<String>>
-    private let failedHeads: Mutex<ExpiringMemory<String>>
+    private let notFound: Remembered
+    private let failedHeads: Remembered
     private let allowance: Mutex<ClientAllowance>
     private let logged: Mutex<ExpiringMemory<String>>
     private let metrics: NodeMetrics
     private let logger: Logger
+
+    /// Keys remembered for `time` each; a question answered from memory is counted as `limit`.
+    private final class Remembered: Sendable {
+        let time: Duration
+        let limit: String
+        let metrics: NodeMetrics
+        private let memory: Mutex<ExpiringMemory<String>>
+
+        init(time: Duration, limit: String, capacity: Int, metrics: NodeMetrics) {
+            self.time = time
+            self.limit = limit
+            self.metrics = metrics
+            self.memory = Mutex(ExpiringMemory(capacity: capacity))
+        }
+
+        func contains(_ key: String) -> Bool {
+            let hit = memory.withLock { $0.remembered(key, at: .now) != nil }
+            if hit { metrics.limitHit(limit) }
+            return hit
+        }
+
+        func remember(_ key: String) {
+            let now = ContinuousClock.now
+            memory.withLock { $0.remember(key, until: now + time, now: now) }
+        }
+
+        func forget(_ key: String) { memory.withLock { $0.forget(key) } }
+    }
 
     init(settings: Settings, metrics: NodeMetrics, logger: Logger) {
         self.settings = settings
@@ -40,8 +68,12 @@ final class UpstreamLimits: Sendable {
             service: "profile", maximumConcurrent: settings.maximumConcurrent, maximumWait: settings.maximumWait)
         self.avatars = UpstreamGate(
             service: "avatar", maximumConcurrent: settings.maximumConcurrent, maximumWait: settings.maximumWait)
-        self.notFound = Mutex(ExpiringMemory(capacity: settings.memoryCapacity))
-        self.failedHeads = Mutex(ExpiringMemory(capacity: settings.memoryCapacity))
+        self.notFound = Remembered(
+            time: settings.notFoundTime, limit: "not_found_remembered", capacity: settings.memoryCapacity,
+            metrics: metrics)
+        self.failedHeads = Remembered(
+            time: settings.failedHeadTime, limit: "failed_head_remembered", capacity: settings.memoryCapacity,
+            metrics: metrics)
         self.allowance = Mutex(
             ClientAllowance(perMinute: settings.lookupsPerClientPerMinute, capacity: settings.memoryCapacity))
         self.logged = Mutex(ExpiringMemory(capacity: 10_000))
@@ -50,16 +82,9 @@ final class UpstreamLimits: Sendable {
     }
 
     /// Whether the profile service said recently that `nameKey` does not exist.
-    func isKnownMissing(_ nameKey: String) -> Bool {
-        let hit = notFound.withLock { $0.remembered(nameKey, at: .now) != nil }
-        if hit { metrics.limitHit("not_found_remembered") }
-        return hit
-    }
+    func isKnownMissing(_ nameKey: String) -> Bool { notFound.contains(nameKey) }
 
-    func rememberMissing(_ nameKey: String) {
-        let now = ContinuousClock.now
-        notFound.withLock { $0.remember(nameKey, until: now + settings.notFoundTime, now: now) }
-    }
+    func rememberMissing(_ nameKey: String) { notFound.remember(nameKey) }
 
     /// Takes one lookup from `client`'s allowance; throws when it is used up.
     func takeAllowance(_ client: String) throws(LookupError) {
@@ -69,21 +94,17 @@ final class UpstreamLimits: Sendable {
         throw LookupError.overAllowance(retryAfter: retryAfter)
     }
 
+    /// Gives back a lookup that did not reach the profile service after all (it was paused or busy).
+    func giveBackAllowance(_ client: String) {
+        allowance.withLock { $0.giveBack(client, now: .now) }
+    }
+
     /// Whether a head's fetch failed recently (then it is not asked for).
-    func headFailedRecently(_ uuid: String) -> Bool {
-        let hit = failedHeads.withLock { $0.remembered(uuid, at: .now) != nil }
-        if hit { metrics.limitHit("failed_head_remembered") }
-        return hit
-    }
+    func headFailedRecently(_ uuid: String) -> Bool { failedHeads.contains(uuid) }
 
-    func headFailed(_ uuid: String) {
-        let now = ContinuousClock.now
-        failedHeads.withLock { $0.remember(uuid, until: now + settings.failedHeadTime, now: now) }
-    }
+    func headFailed(_ uuid: String) { failedHeads.remember(uuid) }
 
-    func headFetched(_ uuid: String) {
-        failedHeads.withLock { $0.forget(uuid) }
-    }
+    func headFetched(_ uuid: String) { failedHeads.forget(uuid) }
 
     /// Counts a refusal by a gate (paused or busy service).
     func gateRefused(_ refusal: UpstreamRefusal) {
