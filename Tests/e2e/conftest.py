@@ -54,7 +54,8 @@ def start_node(processes, fake_upstream):
             "DISCOVERY_INTERVAL_SECONDS": "0.5", "SYNC_WAIT_SECONDS": "2",
             # Every simulated visitor is 127.0.0.1: one client, whose allowance of new names
             # would otherwise end these tests' lookups (the hostile-visitor suite tests the limit).
-            "UPSTREAM_LOOKUPS_PER_CLIENT_PER_MINUTE": "1000000", **settings,
+            "UPSTREAM_LOOKUPS_PER_CLIENT_PER_MINUTE": "1000000", "SYNC_REQUESTS_PER_CLIENT_PER_SECOND": "100000",
+            **settings,
         }
         base = f"http://127.0.0.1:{port}"
         processes.start([BINARY], env, f"{base}/readyz")

@@ -50,7 +50,7 @@ class Cluster:
             # wrk and the scripts are one client (127.0.0.1) standing for many visitors; the
             # abuse benchmark (B12) sets the real limits.
             "UPSTREAM_LOOKUPS_PER_CLIENT_PER_MINUTE": "1000000", "LIVE_MAX_CONNECTIONS_PER_CLIENT": "100000",
-            "SYNC_MAX_LONG_POLLS_PER_CLIENT": "100000",
+            "SYNC_MAX_LONG_POLLS_PER_CLIENT": "100000", "SYNC_REQUESTS_PER_CLIENT_PER_SECOND": "1000000",
         }
         env.update({key: str(value) for key, value in settings.items()})
         url = f"http://127.0.0.1:{port}"

@@ -103,6 +103,10 @@ public func buildApplication(
     router.add(middleware: SecurityHeadersMiddleware(servesTLS: configuration.tlsCertificateFile != nil))
     router.add(middleware: ErrorPageMiddleware(renderer: renderer))
     router.add(middleware: RequestLimitsMiddleware())
+    router.add(
+        middleware: SyncRateMiddleware(
+            clients: configuration.clientKey,
+            state: .init(perSecond: configuration.syncRequestsPerClientPerSecond), metrics: metrics))
     router.add(middleware: ReadOnlyMiddleware())
     // The JSON API and the sync protocol.
     let api = router.group("/api/v1")

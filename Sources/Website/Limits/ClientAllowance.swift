@@ -22,9 +22,14 @@ struct ClientAllowance: Sendable {
 
     /// `perMinute` requests a minute, all of them at once if asked so.
     init(perMinute: Int, capacity: Int = 10_000) {
-        precondition(perMinute > 0 && capacity > 0)
-        self.burst = perMinute
-        self.refill = .seconds(60) / perMinute
+        self.init(burst: perMinute, refill: .seconds(60) / perMinute, capacity: capacity)
+    }
+
+    /// `burst` requests at once, then one every `refill`.
+    init(burst: Int, refill: Duration, capacity: Int = 10_000) {
+        precondition(burst > 0 && refill > .zero && capacity > 0)
+        self.burst = burst
+        self.refill = refill
         self.capacity = capacity
     }
 

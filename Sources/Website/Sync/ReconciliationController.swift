@@ -7,6 +7,8 @@ struct ReconciliationController<Context: RequestContext> {
     let digests: DigestRepository
     /// The sync requests' share of the node.
     let budget: RequestBudget
+    /// Recent ranges' record counts, from the buckets.
+    let bucketCounts = BucketCountCache()
     let signer: RecordSigner
     let node: LocalNode
 
@@ -81,7 +83,9 @@ struct ReconciliationController<Context: RequestContext> {
         let changes = try await budget.run {
             // Refused from the digest buckets' counts before any row is read: a whole-range
             // request costs a bounded read of the buckets, whatever the tables hold.
-            if let count = try await digests.bucketCount(prefixes: prefixes, kinds: kinds),
+            if let count = try await bucketCounts.count(
+                prefixes: prefixes, kinds: kinds,
+                read: { [digests] in try await digests.bucketCount(prefixes: prefixes, kinds: kinds) }),
                 count > RangePlan.maximumRecords
             {
                 throw tooMany
@@ -95,5 +99,6 @@ struct ReconciliationController<Context: RequestContext> {
     }
 }
 
+extension ChangesDocument: ResponseEncodable {}
 extension DigestsDocument: ResponseEncodable {}
 extension RecordsDocument: ResponseEncodable {}

@@ -1,3 +1,4 @@
+import NIOCore
 import SyncProtocol
 
 /// The changes feed as long-polls read it: waiters that ask for the same page after the same
@@ -11,6 +12,7 @@ struct SharedFeedReads: Sendable {
     let budget: RequestBudget
     private let pages = SingleFlight<Key, ChangesFeed.Page>()
     private let writes = SingleFlight<Key, Bool>()
+    private let answers = SingleFlight<Key, ByteBuffer>()
 
     private struct Key: Hashable, Sendable {
         var after: FeedPosition
@@ -27,6 +29,15 @@ struct SharedFeedReads: Sendable {
         try await pages.run(Key(after: position, limit: limit, generation: generation)) { [feed, budget] in
             try await budget.run { try await feed.changes(after: position, limit: limit) }
         }
+    }
+
+    /// The answer (signed and encoded) to waiters that read the same page after the same
+    /// notification: made once however many of them were woken.
+    func answer(
+        after position: FeedPosition, limit: Int, generation: Int,
+        _ make: @escaping @Sendable () async throws -> ByteBuffer
+    ) async throws -> ByteBuffer {
+        try await answers.run(Key(after: position, limit: limit, generation: generation), make)
     }
 
     func hasWrites(after position: FeedPosition, generation: Int) async throws -> Bool {

@@ -29,7 +29,7 @@ struct SyncAPIController<Context: RequestContext> {
         api.get("avatars/{sha256}", use: avatar)
     }
 
-    @Sendable func changes(request: Request, context: Context) async throws -> ChangesDocument {
+    @Sendable func changes(request: Request, context: Context) async throws -> Response {
         let query = request.uri.queryParameters
         guard let since = FeedPosition(query.get("since") ?? "0") else {
             throw HTTPError(.badRequest, message: "since is a position from a previous answer's next, or 0.")
@@ -47,7 +47,7 @@ struct SyncAPIController<Context: RequestContext> {
                 throw HTTPError(
                     .badRequest, message: "epoch is an epoch from a previous answer (at most 200 characters).")
             }
-            if asked != servedEpoch { return try await newEpochAnswer(since: since) }
+            if asked != servedEpoch { return try Self.json(try await newEpochAnswer(since: since)) }
         }
         if wait == .zero { return try await changes(since: since, limit: limit, wait: wait, servedEpoch: servedEpoch) }
         return try await reads.budget.waiting(client: clients.key(of: request, context: context)) {
@@ -55,10 +55,11 @@ struct SyncAPIController<Context: RequestContext> {
         }
     }
 
-    /// The changes after `since`, waiting up to `wait` for one when there are none.
+    /// The changes after `since`, waiting up to `wait` for one when there are none. Waiters woken
+    /// by the same change share one answer, signed and encoded once (``SharedFeedReads``).
     private func changes(
         since: FeedPosition, limit: Int, wait: Duration, servedEpoch: String
-    ) async throws -> ChangesDocument {
+    ) async throws -> Response {
         let deadline = ContinuousClock.now + wait
         var generation = signal.generation
         var page = try await reads.changes(after: since, limit: limit, generation: generation)
@@ -78,14 +79,30 @@ struct SyncAPIController<Context: RequestContext> {
             generation = signal.generation
             page = try await reads.changes(after: since, limit: limit, generation: generation)
         }
-        if epoch.epoch != servedEpoch { return try await newEpochAnswer(since: since) }
-        // The latest sequence (for the neighbour's lag) came with the changes; an empty answer
-        // reads it on its own.
-        let latestSequence = if let latest = page.latestSequence { latest } else { try await feed.latestSequence() }
-        let records = await signer.wireRecords(page.changes)
-        return ChangesDocument(
-            nodeId: node.id, since: since.description, next: (page.changes.last?.position ?? since).description,
-            more: page.changes.count == limit, latestSequence: latestSequence, records: records, epoch: epoch.epoch)
+        if epoch.epoch != servedEpoch { return try Self.json(try await newEpochAnswer(since: since)) }
+        let body = try await reads.answer(after: since, limit: limit, generation: generation) {
+            [page, feed, signer, node, epoch] in
+            // The latest sequence (for the neighbour's lag) came with the changes; an empty
+            // answer reads it on its own.
+            let latestSequence = if let latest = page.latestSequence { latest } else { try await feed.latestSequence() }
+            let records = await signer.wireRecords(page.changes)
+            return ByteBuffer(
+                bytes: try JSONEncoder().encode(
+                    ChangesDocument(
+                        nodeId: node.id, since: since.description,
+                        next: (page.changes.last?.position ?? since).description, more: page.changes.count == limit,
+                        latestSequence: latestSequence, records: records, epoch: epoch.epoch)))
+        }
+        return Self.json(body)
+    }
+
+    /// A JSON answer, as Hummingbird's encoder gives it.
+    static func json(_ body: ByteBuffer) -> Response {
+        Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: body))
+    }
+
+    static func json(_ document: ChangesDocument) throws -> Response {
+        json(ByteBuffer(bytes: try JSONEncoder().encode(document)))
     }
 
     /// No records and the feed's current epoch: the puller's position belongs to another one.
@@ -124,4 +141,3 @@ struct SyncAPIController<Context: RequestContext> {
         return .milliseconds(Int64(value * 1000))
     }
 }
-extension ChangesDocument: ResponseEncodable {}

@@ -197,6 +197,27 @@ import Testing
         }
     }
 
+    /// A client asking for sync data in a tight loop is slowed down to its rate: past its burst,
+    /// each request waits for room instead of being answered at the client's own pace.
+    @Test func aTightLoopOfSyncRequestsRunsAtTheNodesPace() async throws {
+        let url = try await TestDatabase.createMigrated()
+        try await withFakeUpstream { upstream in
+            try await withNode(database: url, upstream: upstream, ["SYNC_REQUESTS_PER_CLIENT_PER_SECOND": "2"]) {
+                node in
+                let started = ContinuousClock.now
+                var statuses: [Int] = []
+                for _ in 0..<10 { statuses.append(try await fetch("\(node)/api/v1/digests?prefix=").status) }
+                // Four at once, then one every half second: six waits.
+                #expect(ContinuousClock.now - started >= .seconds(2.5))
+                #expect(statuses.allSatisfy { $0 == 200 })
+                // Pages are not sync requests: not slowed.
+                let pageStarted = ContinuousClock.now
+                for _ in 0..<10 { _ = try await fetch("\(node)/healthz") }
+                #expect(ContinuousClock.now - pageStarted < .seconds(2.5))
+            }
+        }
+    }
+
     /// A client holding as many long-polls as one may is refused another at once (503 with
     /// `Retry-After`); the ones it holds are answered as usual.
     @Test func longPollsAreCappedPerClient() async throws {

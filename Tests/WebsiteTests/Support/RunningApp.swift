@@ -74,7 +74,7 @@ func testConfiguration(database: String, upstream: String, _ extra: [String: Str
         "LOG_LEVEL": ProcessInfo.processInfo.environment["TEST_LOG_LEVEL"] ?? "error", "PEERS_FILE": "/nonexistent",
         // Every test visitor is 127.0.0.1: one client, whose allowance of new names would end the
         // suites' lookups (HostileVisitorTests sets the limit it tests).
-        "UPSTREAM_LOOKUPS_PER_CLIENT_PER_MINUTE": "1000000",
+        "UPSTREAM_LOOKUPS_PER_CLIENT_PER_MINUTE": "1000000", "SYNC_REQUESTS_PER_CLIENT_PER_SECOND": "1000000",
     ]
     environment.merge(extra) { $1 }
     return try AppConfiguration(
