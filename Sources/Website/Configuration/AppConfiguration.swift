@@ -145,7 +145,7 @@ public struct AppConfiguration: Sendable {
             .liveMaxConnectionsPerClient, default: 16, in: 1...100_000)
         self.syncMaximumConcurrentRequests = try settings.integer(
             .syncMaxConcurrentRequests, default: 4, in: 1...1000)
-        self.syncMaximumLongPolls = try settings.integer(.syncMaxLongPolls, default: 1000, in: 1...100_000)
+        self.syncMaximumLongPolls = try settings.integer(.syncMaxLongPolls, default: 200, in: 1...100_000)
         self.syncMaximumLongPollsPerClient = try settings.integer(
             .syncMaxLongPollsPerClient, default: 16, in: 1...100_000)
         self.syncRequestsPerClientPerSecond = try settings.integer(

@@ -83,7 +83,7 @@ struct HeadLookup: Sendable {
         }
         let answer: UpstreamClient.ProfileAnswer
         do {
-            try limits.takeAllowance(client)
+            try await limits.takeAllowance(client)
             answer = try await limits.profiles.run {
                 let answer = await upstream.profile(for: name)
                 return (answer, answer.health)

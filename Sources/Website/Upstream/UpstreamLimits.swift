@@ -31,6 +31,8 @@ final class UpstreamLimits: Sendable {
     private let failedHeads: Remembered
     private let allowance: Mutex<ClientAllowance>
     private let logged: Mutex<ExpiringMemory<String>>
+    /// Refusals being held, per client and in all.
+    private let held = Mutex(SlotCounts(perClient: 4, total: 1000))
     private let metrics: NodeMetrics
     private let logger: Logger
 
@@ -86,13 +88,23 @@ final class UpstreamLimits: Sendable {
 
     func rememberMissing(_ nameKey: String) { notFound.remember(nameKey) }
 
-    /// Takes one lookup from `client`'s allowance; throws when it is used up.
-    func takeAllowance(_ client: String) throws(LookupError) {
+    /// Takes one lookup from `client`'s allowance; throws when it is used up, after holding the
+    /// refusal up to ``refusalHold`` (a few per client at a time), so that a client asking in a
+    /// tight loop is answered at the node's pace rather than its own.
+    func takeAllowance(_ client: String) async throws {
         let decision = allowance.withLock { $0.take(client, now: .now) }
         guard case .refused(let retryAfter) = decision else { return }
         refused("client_allowance", key: client, "a client used up its allowance of lookups of new names")
-        throw LookupError.overAllowance(retryAfter: retryAfter)
+        let hold = min(retryAfter, Self.refusalHold)
+        if held.withLock({ $0.open(client) }) == nil {
+            try? await Task.sleep(for: hold)
+            held.withLock { $0.close(client) }
+        }
+        throw LookupError.overAllowance(retryAfter: retryAfter - hold)
     }
+
+    /// How long a refusal past a client's allowance is held before it is answered.
+    static let refusalHold: Duration = .seconds(1)
 
     /// Gives back a lookup that did not reach the profile service after all (it was paused or busy).
     func giveBackAllowance(_ client: String) {
