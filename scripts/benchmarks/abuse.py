@@ -9,12 +9,13 @@ import argparse
 import http.client
 import json
 import multiprocessing
+import os
 import socket
 import statistics
 import threading
 import time
 
-from harness import Cluster, get, make_database, psql
+from harness import Cluster, cpu_seconds, get, make_database, psql
 
 parser = argparse.ArgumentParser()
 parser.add_argument("--window", type=float, default=15, help="seconds per phase")
@@ -23,7 +24,7 @@ args = parser.parse_args()
 
 # The node's defaults are what is measured; only the log level differs.
 LIMITS = {"UPSTREAM_LOOKUPS_PER_CLIENT_PER_MINUTE": "20", "LIVE_MAX_CONNECTIONS_PER_CLIENT": "16",
-          "SYNC_MAX_LONG_POLLS_PER_CLIENT": "16", "SYNC_REQUESTS_PER_CLIENT_PER_SECOND": "50", "LOG_LEVEL": "error"}
+          "SYNC_MAX_LONG_POLLS_PER_CLIENT": "16", "SYNC_REQUESTS_PER_CLIENT_PER_SECOND": "20", "LOG_LEVEL": "error"}
 
 
 class Client:
@@ -71,7 +72,12 @@ def bystander(url, stop, latencies, ready):
 
 
 def bystander_process(url, window, results):
-    """The bystander in a process of its own: the floods' threads must not hold its interpreter."""
+    """The bystander in a process of its own: the floods' threads must not hold its interpreter.
+    It runs at the usual priority, the floods at the lowest (see main)."""
+    try:
+        os.setpriority(os.PRIO_PROCESS, 0, 0)
+    except PermissionError:
+        pass
     stop = threading.Event()
     latencies, ready = [], []
     watcher = threading.Thread(target=bystander, args=(url, stop, latencies, ready))
@@ -83,9 +89,11 @@ def bystander_process(url, window, results):
 
 
 def phase(url, name, flood=None):
-    """Runs the bystander for the window, with `flood(stop)` in threads of its own; returns figures."""
+    """Runs the bystander for the window, with `flood(stop)` in threads of its own; returns figures
+    (with the CPU the node and the flood's own client used meanwhile, in cores)."""
     stop = threading.Event()
     extra = {}
+    node_cpu, client_cpu, wall = cpu_seconds(NODE_PID), time.process_time(), time.perf_counter()
     threads = flood(stop, extra) if flood else []
     time.sleep(1 if flood else 0)  # the flood under way before the bystander starts
     results = multiprocessing.Queue()
@@ -93,6 +101,8 @@ def phase(url, name, flood=None):
     watcher.start()
     latencies, ready = results.get(timeout=args.window + 120)
     watcher.join(60)
+    node_cpu = (cpu_seconds(NODE_PID) - node_cpu) / (time.perf_counter() - wall)
+    client_cpu = (time.process_time() - client_cpu) / (time.perf_counter() - wall)
     stop.set()
     for thread in threads:
         thread.join(60)
@@ -101,7 +111,7 @@ def phase(url, name, flood=None):
     p50 = statistics.median(times) if times else float("nan")
     p99 = times[min(len(times) - 1, int(len(times) * 0.99))] if times else float("nan")
     return {"phase": name, "p50": p50, "p99": p99, "pages": len(latencies), "ok": ok,
-            "ready": sum(ready), "readyChecks": len(ready), **extra}
+            "ready": sum(ready), "readyChecks": len(ready), "nodeCores": node_cpu, "clientCores": client_cpu, **extra}
 
 
 def scanners(url):
@@ -217,10 +227,15 @@ def live_streams(url):
     return flood
 
 
+NODE_PID = None
+
+
 def main():
     with Cluster() as cluster:
         database = make_database()
-        url, database, _ = cluster.node(database, name="public", **LIMITS)
+        global NODE_PID
+        url, database, process = cluster.node(database, name="public", **LIMITS)
+        NODE_PID = process.pid
         get(f"{url}/heads/bystander")
         get(f"{url}/heads/writer")
         print(f"B12: filling the node's database with {args.records:,} counters …", flush=True)
@@ -228,7 +243,7 @@ def main():
         psql(database, f"""INSERT INTO lookup_counts (origin, name_key, count, last_lookup_at)
                            SELECT 'origin-' || (i % 7), 'name' || i, 1 + i % 5, now()
                            FROM generate_series(1, {args.records}) AS i""")
-        psql(database, "ANALYZE")
+        psql(database, "VACUUM ANALYZE")
         print(f"B12: filled in {time.perf_counter() - started:.0f} s", flush=True)
         end = json.loads(get(f"{url}/api/v1/changes?since=0&limit=5000")[1])
         position = end["next"]
@@ -241,6 +256,14 @@ def main():
         unknown = [get(f"{url}/heads/unknownplayer")[0] for _ in range(50)]
         asked_unknown = json.loads(get(f"{cluster.upstream}/control")[1])["profileRequests"] - before
 
+        # The floods' clients share this machine's two cores with the node: at the lowest priority
+        # they use what the node, its database and the bystander leave, as an attacker elsewhere
+        # spends its own CPU (without this, a flood's Python client alone takes a core).
+        try:
+            os.setpriority(os.PRIO_PROCESS, 0, 19)
+            priority = "floods' clients at nice 19"
+        except PermissionError:
+            priority = "floods' clients at normal priority (not root)"
         results = [phase(url, "no flood")]
         results.append(phase(url, "16 whole-range record scanners", scanners(url)))
         results.append(phase(url, "1,000 re-polling feed clients", feed_clients(url, position)))
@@ -248,14 +271,19 @@ def main():
         results.append(phase(url, "1,000 live streams from one client", live_streams(url)))
         results.append(phase(url, "no flood (again)"))
 
-        base = results[0]["p99"]
+        # The base: the lower of the two no-flood p99s (before and after the floods), the stricter.
+        base = min(results[0]["p99"], results[-1]["p99"])
         print()
-        print(f"B12 (window {args.window:.0f} s per phase, {args.records:,} counters, the node's default limits)")
-        print(f"{'phase':38} {'p50 ms':>8} {'p99 ms':>8} {'p99/base':>9} {'pages ok':>10} {'ready':>9}")
+        print(f"B12 (window {args.window:.0f} s per phase, {args.records:,} counters, the node's default limits; "
+              f"base p99 = the lower no-flood p99, {base:.1f} ms; cores: CPU the node and the flood's client "
+              f"used, of 2; {priority})")
+        print(f"{'phase':38} {'p50 ms':>8} {'p99 ms':>8} {'p99/base':>9} {'pages ok':>10} {'ready':>9} "
+              f"{'node':>6} {'client':>7}")
         for row in results:
             ratio = row["p99"] / base if base else float("nan")
             print(f"{row['phase']:38} {row['p50']:8.1f} {row['p99']:8.1f} {ratio:9.2f} "
-                  f"{row['ok']:>4}/{row['pages']:<5} {row['ready']:>3}/{row['readyChecks']:<3}")
+                  f"{row['ok']:>4}/{row['pages']:<5} {row['ready']:>3}/{row['readyChecks']:<3} "
+                  f"{row['nodeCores']:6.2f} {row['clientCores']:7.2f}")
         print()
         print(f"one unknown name asked 50 times: {asked_unknown} profile request(s) (statuses {sorted(set(unknown))})")
         for row in results:
@@ -263,10 +291,11 @@ def main():
                 if key in row:
                     print(f"{row['phase']}: {json.dumps(row[key], sort_keys=True)}")
         worst = max(row["p99"] / base for row in results[1:-1]) if base else float("nan")
+        worst_phase = max(results[1:-1], key=lambda row: row["p99"])["phase"]
         always_ready = all(row["ready"] == row["readyChecks"] for row in results)
         names = next(row["newNames"] for row in results if "newNames" in row)
         print()
-        print(f"targets: worst p99 ratio {worst:.2f} (<= 3: {'met' if worst <= 3 else 'NOT met'}); "
+        print(f"targets: worst p99 ratio {worst:.2f} ({worst_phase}; <= 3: {'met' if worst <= 3 else 'NOT met'}); "
               f"ready throughout: {'met' if always_ready else 'NOT met'}; "
               f"unknown name: {'met' if asked_unknown == 1 else 'NOT met'}; "
               f"new names: {names.get('profileRequests')} profile requests <= allowance {names.get('allowance')} "

@@ -149,7 +149,7 @@ public struct AppConfiguration: Sendable {
         self.syncMaximumLongPollsPerClient = try settings.integer(
             .syncMaxLongPollsPerClient, default: 16, in: 1...100_000)
         self.syncRequestsPerClientPerSecond = try settings.integer(
-            .syncRequestsPerClientPerSecond, default: 50, in: 1...1_000_000)
+            .syncRequestsPerClientPerSecond, default: 20, in: 1...1_000_000)
         self.metricsHost = settings.string(.metricsHost, default: "127.0.0.1")
         self.metricsPort = settings.raw(.metricsPort) == nil ? nil : try settings.port(.metricsPort, default: 0)
     }
