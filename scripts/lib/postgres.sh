@@ -51,7 +51,7 @@ start_throwaway_postgres() {
         export PG_THROWAWAY_CA="$PG_THROWAWAY_DIR/ca.pem"
     fi
     "${run[@]}" "$bin/pg_ctl" -D "$PG_THROWAWAY_DIR/data" -l "$PG_THROWAWAY_DIR/log" -w -o \
-        "-c listen_addresses=127.0.0.1 -p $port -k $PG_THROWAWAY_DIR -c max_connections=300 $tls_options ${PG_THROWAWAY_OPTIONS:--c fsync=off -c synchronous_commit=off}" \
+        "-c listen_addresses=127.0.0.1 -p $port -k $PG_THROWAWAY_DIR -c max_connections=600 $tls_options ${PG_THROWAWAY_OPTIONS:--c fsync=off -c synchronous_commit=off}" \
         start >/dev/null
     export DATABASE_URL="postgres://postgres@127.0.0.1:$port/postgres"
     export PG_THROWAWAY_BIN=$bin
