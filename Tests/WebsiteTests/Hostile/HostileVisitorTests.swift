@@ -176,7 +176,9 @@ import Testing
         let url = try await TestDatabase.createMigrated()
         try await withFakeUpstream { upstream in
             try await withNode(
-                database: url, upstream: upstream, ["DATABASE_TIMEOUT_SECONDS": "1", "DATABASE_WATCH_SECONDS": "3"]
+                // 3 s: long enough for the node's own start-up queries on a machine running the
+                // whole suite (1 s failed there once), short against the wait below.
+                database: url, upstream: upstream, ["DATABASE_TIMEOUT_SECONDS": "3", "DATABASE_WATCH_SECONDS": "3"]
             ) { node in
                 try await withLockedTable(url, "lookup_counts") {
                     // A narrow range is read from its rows: it waits for the lock.
