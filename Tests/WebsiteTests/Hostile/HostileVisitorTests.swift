@@ -214,12 +214,21 @@ import Testing
                 // Four at once, then one every half second: six waits.
                 #expect(ContinuousClock.now - started >= .seconds(2.5))
                 #expect(statuses.allSatisfy { $0 == 200 })
-                // Pages are not sync requests: not slowed.
-                let pageStarted = ContinuousClock.now
-                for _ in 0..<10 { _ = try await fetch("\(node)/healthz") }
-                #expect(ContinuousClock.now - pageStarted < .seconds(2.5))
+                // Pages are not sync requests: never slowed (the count of slowed requests stays).
+                let slowed = try await Self.slowedRequests(node)
+                #expect(slowed >= 1)
+                for _ in 0..<10 { #expect(try await fetch("\(node)/healthz").status == 200) }
+                #expect(try await Self.slowedRequests(node) == slowed)
             }
         }
+    }
+
+    /// How many sync requests the node slowed down, from `/metrics`.
+    static func slowedRequests(_ node: String) async throws -> Int {
+        let line = try await fetch("\(node)/metrics").text.split(separator: "\n").first {
+            $0.hasPrefix("heads_limit_hits_total") && $0.contains("limit=\"sync_rate_delayed\"")
+        }
+        return line.flatMap { Double($0.split(separator: " ").last ?? "") }.map { Int($0) } ?? 0
     }
 
     /// A client holding as many long-polls as one may is refused another at once (503 with
