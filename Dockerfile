@@ -57,8 +57,10 @@ ENV HTTP_HOST=0.0.0.0 HTTP_PORT=8080 PEERS_FILE=/app/peers/list BLOCKLIST_FILE=/
 EXPOSE 8080
 HEALTHCHECK --interval=5s --timeout=3s --start-period=10s --retries=5 \
     CMD ["curl", "-fsS", "-o", "/dev/null", "http://127.0.0.1:8080/readyz"]
-# VERSION must equal SoftwareVersion.current (a test checks); REVISION and SOURCE are given by
-# scripts/build-image from git (a plain build says "unknown").
+# VERSION must equal SoftwareVersion.current (a test checks). REVISION and SOURCE are build
+# arguments: docker-compose.yml passes the REVISION and SOURCE variables when they are set
+# (`REVISION=$(git rev-parse HEAD) docker compose build`; scripts/compose-e2e and
+# scripts/classroom-bundle do so), and a plain build says "unknown".
 ARG VERSION=0.4.0
 ARG REVISION=unknown
 ARG SOURCE=unknown

@@ -142,7 +142,7 @@ public func buildApplication(
     let syncBudget = RequestBudget(
         name: "sync", maximum: configuration.syncMaximumConcurrentRequests,
         waitsPerClient: configuration.syncMaximumLongPollsPerClient, waits: configuration.syncMaximumLongPolls,
-        metrics: metrics)
+        wokenAnswersPerSecond: configuration.syncLongPollAnswersPerSecond, metrics: metrics)
     SyncAPIController(
         feed: feed, reads: SharedFeedReads(feed: feed, budget: syncBudget), clients: configuration.clientKey,
         signer: signer, signal: signal, avatars: avatars, node: node, epoch: feedEpoch,

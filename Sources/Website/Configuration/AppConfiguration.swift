@@ -73,6 +73,8 @@ public struct AppConfiguration: Sendable {
     /// Most long-polls held open, in all and per client.
     public var syncMaximumLongPolls: Int
     public var syncMaximumLongPollsPerClient: Int
+    /// Answers of long-polls woken by changes, per second in all (``LongPollPacing``).
+    public var syncLongPollAnswersPerSecond: Int
     /// Sync requests one client may make a second (twice that at once); beyond, slowed down, then 429.
     public var syncRequestsPerClientPerSecond: Int
     /// Where `/metrics` is served when it has a port of its own (nil: on the site's port).
@@ -148,6 +150,8 @@ public struct AppConfiguration: Sendable {
         self.syncMaximumLongPolls = try settings.integer(.syncMaxLongPolls, default: 200, in: 1...100_000)
         self.syncMaximumLongPollsPerClient = try settings.integer(
             .syncMaxLongPollsPerClient, default: 16, in: 1...100_000)
+        self.syncLongPollAnswersPerSecond = try settings.integer(
+            .syncLongPollAnswersPerSecond, default: 250, in: 1...1_000_000)
         self.syncRequestsPerClientPerSecond = try settings.integer(
             .syncRequestsPerClientPerSecond, default: 20, in: 1...1_000_000)
         self.metricsHost = settings.string(.metricsHost, default: "127.0.0.1")

@@ -49,6 +49,7 @@ public enum ConfigurationKey: String, CaseIterable, Sendable {
     case syncMaxConcurrentRequests = "SYNC_MAX_CONCURRENT_REQUESTS"
     case syncMaxLongPolls = "SYNC_MAX_LONG_POLLS"
     case syncMaxLongPollsPerClient = "SYNC_MAX_LONG_POLLS_PER_CLIENT"
+    case syncLongPollAnswersPerSecond = "SYNC_LONG_POLL_ANSWERS_PER_SECOND"
     case syncRequestsPerClientPerSecond = "SYNC_REQUESTS_PER_CLIENT_PER_SECOND"
     case liveMaxConnectionsPerClient = "LIVE_MAX_CONNECTIONS_PER_CLIENT"
     case metricsHost = "METRICS_HOST"

@@ -43,10 +43,22 @@ public struct NeighbourAddress: Sendable, Hashable, CustomStringConvertible {
             host = String(text[..<colon])
             port = parsed
         }
-        guard !host.isEmpty, (1...65535).contains(port) else { return nil }
+        guard !host.isEmpty, (1...65535).contains(port), Self.isHostName(host, bracketed: text.hasPrefix("["))
+        else { return nil }
         self.host = host
         self.port = port
         self.usesTLS = usesTLS
+    }
+
+    /// A DNS or container name, or an IPv4 address (letters, digits, `-`, `.`, `_`), or inside
+    /// brackets an IPv6 address: a tab, a quote or a stray character is not taken for part of a name.
+    private static func isHostName(_ host: String, bracketed: Bool) -> Bool {
+        host.unicodeScalars.allSatisfy { scalar in
+            guard scalar.isASCII else { return false }
+            let character = Character(scalar)
+            if bracketed { return character.isHexDigit || character == ":" || character == "." }
+            return character.isLetter || character.isNumber || "-._".contains(character)
+        }
     }
 
     /// Parses a `peers` file or a comma-separated list: one entry per line or item, `#` starts a comment.

@@ -21,7 +21,7 @@ struct BatchScreen: Sendable {
 
     /// Why a neighbour's profiles are refused, or nil when its profile service (`named` in its
     /// `/api/v1/node`) is this node's (`ours`). A neighbour naming none (a release before 0.2.0) is
-    /// taken as a default-configured node (docs/protocol.md#compatibility).
+    /// taken as a default-configured node (docs/protocol.md#compatibility-with-the-previous-release).
     static func realmRefusal(named: String?, ours: String) -> String? {
         let theirs = named ?? AppConfiguration.realmOfNeighboursNamingNone
         guard theirs != ours else { return nil }

@@ -21,6 +21,8 @@ struct NeighbourDiscovery: Sendable {
         var identities: [String: NeighbourClient.NodeInfo] = [:]
         /// Entries whose name did not resolve (said once as a warning, not every round).
         var unresolved: Set<String> = []
+        /// What the lists held that is not a neighbour's address (``PeersListReport/problem``).
+        var listProblems: [String] = []
         /// Node id → its base URLs, without this node.
         var neighbours: [String: [String]] {
             var result: [String: [String]] = [:]
@@ -31,26 +33,33 @@ struct NeighbourDiscovery: Sendable {
         }
     }
 
-    /// The entries of the `peers` file and the `PEERS` list, merged and de-duplicated.
-    func entries() -> [NeighbourAddress] {
+    /// The entries of the `peers` file and the `PEERS` list, merged and de-duplicated, and what
+    /// each list held that is not a neighbour's address.
+    func entries() -> (addresses: [NeighbourAddress], problems: [String]) {
         let fileText = (try? String(contentsOfFile: peersFile, encoding: .utf8)) ?? ""
-        let (fromFile, badFile) = NeighbourAddress.parseList(fileText)
-        let (fromList, badList) = NeighbourAddress.parseList(peersList)
-        for entry in badFile + badList {
-            logger.warning(
-                "ignoring peer entry: expected name, name:port, http://host:port or https://host[:port]",
-                metadata: ["entry": "\(entry)"])
-        }
         var result: [NeighbourAddress] = []
-        for address in fromFile + fromList where !result.contains(address) { result.append(address) }
-        return result
+        for text in [fileText, peersList] {
+            for address in NeighbourAddress.parseList(text).addresses where !result.contains(address) {
+                result.append(address)
+            }
+        }
+        let reports = [
+            PeersListReport(source: peersFile, text: fileText), PeersListReport(source: "PEERS", text: peersList),
+        ]
+        return (result, reports.compactMap(\.problem))
     }
 
     /// Resolves every entry to its addresses and asks each address which node it is.
     func discover(previous: Round) async -> Round {
         var candidates: [String] = []
         var unresolved: Set<String> = []
-        for entry in entries() {
+        let (addresses, problems) = entries()
+        // Said once when the list changes, not every round; the federation page says it meanwhile.
+        for problem in problems where !previous.listProblems.contains(problem) {
+            logger.warning("ignoring peers-list entries", metadata: ["problem": "\(problem)"])
+        }
+        node.peersListProblems = problems
+        for entry in addresses {
             do {
                 candidates += try await Self.candidates(for: entry, resolver: resolver)
                 if previous.unresolved.contains(entry.description) {
@@ -90,7 +99,7 @@ struct NeighbourDiscovery: Sendable {
         }
         node.addressesOfItself = probed.filter { $0.value.nodeId == node.id }.map(\.key)
         names.learn(Dictionary(probed.values.map { ($0.nodeId, $0.name) }) { _, last in last })
-        var round = Round(unresolved: unresolved)
+        var round = Round(unresolved: unresolved, listProblems: problems)
         for url in Set(candidates) {
             // A candidate that did not answer this time keeps the identity it had: its puller
             // stays and reports the failure, instead of the neighbour vanishing from the page.

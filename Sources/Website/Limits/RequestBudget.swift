@@ -3,7 +3,8 @@ import Synchronization
 
 /// A share of the node that one kind of anonymous request cannot exceed: at most `maximum` of
 /// its database reads at once (beyond: 503 with `Retry-After` at once, the request is shed rather
-/// than queued behind the others), and its open waits (long-polls) bounded per client and in all.
+/// than queued behind the others), its open waits (long-polls) bounded per client and in all, and
+/// the answers of waits woken together paced (``LongPollPacing``).
 /// Sync requests get one, so that neighbours and scanners can neither fill the database pool nor
 /// hold the visitors' pages behind them.
 final class RequestBudget: Sendable {
@@ -11,12 +12,17 @@ final class RequestBudget: Sendable {
     let maximum: Int
     private let inFlight = Mutex(0)
     private let waits: Mutex<SlotCounts>
+    private let pacing: Mutex<LongPollPacing>
     private let metrics: NodeMetrics
 
-    init(name: String, maximum: Int, waitsPerClient: Int, waits: Int, metrics: NodeMetrics) {
+    init(
+        name: String, maximum: Int, waitsPerClient: Int, waits: Int, wokenAnswersPerSecond: Int,
+        metrics: NodeMetrics
+    ) {
         self.name = name
         self.maximum = maximum
         self.waits = Mutex(SlotCounts(perClient: waitsPerClient, total: waits))
+        self.pacing = Mutex(LongPollPacing(answersPerSecond: wokenAnswersPerSecond))
         self.metrics = metrics
     }
 
@@ -50,5 +56,16 @@ final class RequestBudget: Sendable {
         }
         defer { waits.withLock { $0.close(client) } }
         return try await work()
+    }
+
+    /// Returns when a wait woken by notification `generation` may answer: at once, or when its
+    /// round comes (``LongPollPacing``), or when the task is cancelled.
+    func paceWokenAnswer(generation: Int) async {
+        let now = ContinuousClock.now
+        let open = waits.withLock { $0.all }
+        let round = pacing.withLock { $0.round(generation: generation, waiters: open, now: now) }
+        guard round > now else { return }
+        metrics.limitHit("\(name)_woken_answers_paced")
+        try? await Task.sleep(until: round, clock: .continuous)
     }
 }

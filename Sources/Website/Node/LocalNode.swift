@@ -21,6 +21,14 @@ public final class LocalNode: Sendable {
         set { ownAddresses.withLock { $0 = newValue.sorted() } }
     }
 
+    /// Entries of the neighbours lists that are not a neighbour's address, one sentence per list
+    /// (``PeersListReport/problem``), shown on the federation page.
+    public var peersListProblems: [String] {
+        get { listProblems.withLock { $0 } }
+        set { listProblems.withLock { $0 = newValue } }
+    }
+    private let listProblems = Mutex<[String]>([])
+
     public init(name: String) {
         self.name = name
     }

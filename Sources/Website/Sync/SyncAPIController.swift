@@ -75,7 +75,12 @@ struct SyncAPIController<Context: RequestContext> {
             let timeout = heldBack ? min(retry, deadline - ContinuousClock.now) : deadline - ContinuousClock.now
             if heldBack { retry = min(retry * 2, Self.lastRetry) }
             // A node that is shutting down answers its long-polls at once instead of holding them.
-            _ = await cancelWhenGracefulShutdown { await signal.wait(after: seen, timeout: timeout) }
+            let woken = await cancelWhenGracefulShutdown { await signal.wait(after: seen, timeout: timeout) }
+            // Many waiters woken by one change answer in rounds, so frequent changes do not cost
+            // an answer per waiter each; the changes written meanwhile join the round's answer.
+            if woken == true, !Task.isShuttingDownGracefully {
+                await reads.budget.paceWokenAnswer(generation: signal.generation)
+            }
             generation = signal.generation
             page = try await reads.changes(after: since, limit: limit, generation: generation)
         }

@@ -22,6 +22,8 @@ struct FederationController<Context: RequestContext> {
         var name: String
         /// Entries of the peers list that turned out to be this node.
         var addressesOfItself: [String]
+        /// What the neighbours lists held that is not a neighbour's address, one sentence per list.
+        var peersListProblems: [String]
         var peers: [NeighbourRepository.Neighbour]
         var blocked: [String]
         var rejections: [TrustRepository.Rejections]
@@ -33,7 +35,8 @@ struct FederationController<Context: RequestContext> {
         api.get("peers") { _, _ in
             PeersDocument(
                 nodeId: node.id, name: node.name, addressesOfItself: node.addressesOfItself,
-                peers: try await neighbours.all(), blocked: blocklist.blocked.sorted(),
+                peersListProblems: node.peersListProblems, peers: try await neighbours.all(),
+                blocked: blocklist.blocked.sorted(),
                 rejections: try await trust.rejections(), purges: try await trust.purges())
         }
         router.get("/federation", use: page)
@@ -87,6 +90,7 @@ struct FederationController<Context: RequestContext> {
             FederationPageView(
                 neighbours: rows.isEmpty ? nil : rows, count: rows.count, selfId: node.id,
                 selfAddresses: node.addressesOfItself.isEmpty ? nil : node.addressesOfItself.joined(separator: ", "),
+                peersListProblems: node.peersListProblems.isEmpty ? nil : node.peersListProblems,
                 stalledFeed: stalled, map: drawing.svg,
                 blocked: blocklist.blocked.isEmpty ? nil : blocklist.blocked.sorted(),
                 purges: purges.isEmpty ? nil : purges))

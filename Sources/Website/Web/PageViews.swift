@@ -110,6 +110,8 @@ struct FederationPageView: Sendable {
     var count: Int
     var selfId: String
     var selfAddresses: String?
+    /// One sentence per neighbours list with entries that are not a neighbour's address.
+    var peersListProblems: [String]?
     var stalledFeed: String?
     /// SVG, shown unescaped (built by ``FederationDrawing``, which escapes every name in it).
     var map: String
@@ -191,6 +193,7 @@ extension FederationPageView: MustacheParent {
         case "count": count
         case "selfId": selfId
         case "selfAddresses": selfAddresses
+        case "peersListProblems": peersListProblems
         case "stalledFeed": stalledFeed
         case "map": map
         case "blocked": blocked

@@ -51,6 +51,26 @@ import Testing
         #expect(ListEntries.parse("\u{FEFF}website-a\r\n") == ["website-a"])
     }
 
+    /// An entry that is not a neighbour's address is named, with its invisible characters
+    /// written out, never dropped silently; a list whose entries are all addresses has nothing to say.
+    @Test func aListNamesTheEntriesThatAreNotAddresses() {
+        let text =
+            "\u{FEFF}# neighbours\r\nwebsite-a\r\nwebsite\tb\r\nhttp://website-c:8080/heads\r\nwebsite-d \r\n\"website-e\"\r\n"
+        let report = PeersListReport(source: "peers/list", text: text)
+        #expect(report.entries == 5)
+        #expect(report.invalid == ["website\tb", "http://website-c:8080/heads", "\"website-e\""])
+        #expect(
+            report.problem
+                == "peers/list: 5 entries, 3 not a neighbour's address (name, name:port, http://host:port or "
+                + "https://host[:port]): “website\\u{9}b”, “http://website-c:8080/heads”, “\"website-e\"”")
+        #expect(PeersListReport(source: "PEERS", text: "website-a, website-b:9000").problem == nil)
+        #expect(PeersListReport(source: "PEERS", text: "").problem == nil)
+        for bad in ["web\u{200B}site", "website-ä", "[::1x]:8080", "héads.example.org"] {
+            #expect(NeighbourAddress(parsing: bad) == nil, "\(bad.debugDescription)")
+        }
+        #expect(NeighbourAddress(parsing: "my_node.local:9000") == NeighbourAddress(host: "my_node.local", port: 9000))
+    }
+
     @Test func backoffGrowsWithJitterAndResets() {
         var backoff = Backoff(base: .milliseconds(100), cap: .seconds(5))
         #expect(backoff.failed(random: 1) == .milliseconds(100))

@@ -28,8 +28,10 @@ import Testing
                 try await withNodes([[:]], upstream: upstream) { nodes in
                     let b = nodes[0]
                     try "\(url)\n".write(toFile: b.peersFile, atomically: true, encoding: .utf8)
+                    // 60 s: room for discovery and the first pull on a machine running the whole
+                    // suite (10 s failed there), still well before a sweep could fetch it.
                     #expect(
-                        try await eventually(timeout: .seconds(10)) {
+                        try await eventually(timeout: .seconds(60)) {
                             try await fetch("\(b.url)/api/v1/avatars/\(sha256)").status == 200
                         })
                     #expect(neighbour.requestedHeads == [sha256, sha256])

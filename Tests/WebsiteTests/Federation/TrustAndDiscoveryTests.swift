@@ -171,6 +171,23 @@ import Testing
                 #expect(try await eventually { try await activeNeighbours(nodes[0]).isEmpty })
                 try "http://127.0.0.12:\(port)\n".write(toFile: nodes[0].peersFile, atomically: true, encoding: .utf8)
                 #expect(try await eventually { try await activeNeighbours(nodes[0]) == [ids[1]] })
+                // As Notepad saves it on Windows, with a typo: the good entries still count, and the
+                // bad one is named on the federation page and in /api/v1/peers.
+                try "\u{FEFF}# neighbours\r\nhttp://127.0.0.12:\(port)\r\nhttp://127.0.0.13:\(port)/\r\nwebsite 14\r\n"
+                    .write(
+                        toFile: nodes[0].peersFile, atomically: true, encoding: .utf8)
+                #expect(try await eventually { try await activeNeighbours(nodes[0]) == [ids[1], ids[2]] })
+                let problems = try await eventually {
+                    let peers = try JSONSerialization.jsonObject(
+                        with: Data(try await fetch("\(nodes[0].url)/api/v1/peers").body))
+                    return (peers as? [String: Any])?["peersListProblems"] as? [String] == [
+                        "\(nodes[0].peersFile): 3 entries, 1 not a neighbour's address (name, name:port, "
+                            + "http://host:port or https://host[:port]): “website 14”"
+                    ]
+                }
+                #expect(problems)
+                let page = String(decoding: try await fetch("\(nodes[0].url)/federation").body, as: UTF8.self)
+                #expect(page.contains("3 entries, 1 not a neighbour") && page.contains("“website 14”"))
             }
         }
     }

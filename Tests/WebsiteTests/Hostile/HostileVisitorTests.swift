@@ -145,7 +145,8 @@ import Testing
     }
 
     /// A request for every record of a large table is refused from the digest buckets' counts,
-    /// without reading a row: with the counters' table locked, the answer still comes at once.
+    /// without reading a row: with the counters' table locked, the answer is still the refusal
+    /// (400), where reading a row would have waited for the lock until the deadline (503).
     @Test func wholeRangeRecordRequestsAreRefusedFromTheBuckets() async throws {
         let url = try await TestDatabase.createMigrated()
         try await TestDatabase.withClient(url) { client in
@@ -158,12 +159,10 @@ import Testing
         try await withFakeUpstream { upstream in
             try await withNode(database: url, upstream: upstream, ["DATABASE_TIMEOUT_SECONDS": "10"]) { node in
                 try await withLockedTable(url, "lookup_counts") {
-                    let started = ContinuousClock.now
                     let whole = try await fetch("\(node)/api/v1/records?prefix=")
                     #expect(whole.status == 400)
                     let many = try await fetch("\(node)/api/v1/records?prefixes=0,1,2,3,4,5,6,7,8,9,a,b,c,d,e,f")
                     #expect(many.status == 400)
-                    #expect(ContinuousClock.now - started < .seconds(5))
                 }
             }
         }
@@ -201,22 +200,23 @@ import Testing
         }
     }
 
-    /// A client asking for sync data in a tight loop is slowed down to its rate: past its burst,
-    /// each request waits for room instead of being answered at the client's own pace.
+    /// A client asking for sync data faster than its rate is slowed down: past its burst, a
+    /// request waits for room instead of being answered at the client's own pace. Three at once
+    /// at one a second (a burst of two): the third waits its turn, however fast the machine is.
     @Test func aTightLoopOfSyncRequestsRunsAtTheNodesPace() async throws {
         let url = try await TestDatabase.createMigrated()
         try await withFakeUpstream { upstream in
-            try await withNode(database: url, upstream: upstream, ["SYNC_REQUESTS_PER_CLIENT_PER_SECOND": "2"]) {
+            try await withNode(database: url, upstream: upstream, ["SYNC_REQUESTS_PER_CLIENT_PER_SECOND": "1"]) {
                 node in
-                let started = ContinuousClock.now
-                var statuses: [Int] = []
-                for _ in 0..<10 { statuses.append(try await fetch("\(node)/api/v1/digests?prefix=").status) }
-                // Four at once, then one every half second: six waits.
-                #expect(ContinuousClock.now - started >= .seconds(2.5))
-                #expect(statuses.allSatisfy { $0 == 200 })
-                // Pages are not sync requests: never slowed (the count of slowed requests stays).
+                let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
+                    for _ in 0..<3 { group.addTask { try await fetch("\(node)/api/v1/digests?prefix=").status } }
+                    return try await group.reduce(into: []) { $0.append($1) }
+                }
+                // Slowed, not refused.
+                #expect(statuses == [200, 200, 200])
                 let slowed = try await Self.slowedRequests(node)
                 #expect(slowed >= 1)
+                // Pages are not sync requests: never slowed (the count of slowed requests stays).
                 for _ in 0..<10 { #expect(try await fetch("\(node)/healthz").status == 200) }
                 #expect(try await Self.slowedRequests(node) == slowed)
             }

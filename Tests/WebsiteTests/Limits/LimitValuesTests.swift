@@ -24,6 +24,22 @@ import Testing
         #expect(memory.remembered("e", at: start) != nil)
     }
 
+    @Test func wokenLongPollsAnswerInRoundsSpacedByHowManyAreHeld() {
+        var pacing = LongPollPacing(answersPerSecond: 100)
+        // A lone change is answered at once, and every waiter it woke shares its round.
+        #expect(pacing.round(generation: 1, waiters: 50, now: start) == start)
+        #expect(pacing.round(generation: 1, waiters: 50, now: start + .milliseconds(30)) == start)
+        // The next change, soon after: 50 waiters at 100 answers a second are half a second apart.
+        #expect(pacing.round(generation: 2, waiters: 50, now: start + .milliseconds(10)) == start + .milliseconds(500))
+        // A change during that wait joins a later round, never an earlier one.
+        #expect(pacing.round(generation: 3, waiters: 50, now: start + .milliseconds(20)) == start + .seconds(1))
+        // Long after, at once again; with two waiters rounds are 20 ms apart.
+        #expect(pacing.round(generation: 4, waiters: 2, now: start + .seconds(5)) == start + .seconds(5))
+        #expect(
+            pacing.round(generation: 5, waiters: 2, now: start + .seconds(5) + .milliseconds(1))
+                == start + .seconds(5) + .milliseconds(20))
+    }
+
     @Test func aClientGetsItsBurstThenOneRequestPerRefill() {
         var allowance = ClientAllowance(perMinute: 3)
         for _ in 0..<3 { #expect(allowance.take("client", now: start) == .allowed) }
