@@ -1,5 +1,6 @@
-# The node's image, and the image its tests run in (target `test`), from one build.
-#   docker compose up --build                                   the federation (target: the last stage)
+# The node's image (target `runtime`), and the image its tests run in (target `test`).
+#   docker compose up --build                                   the federation (target `runtime`)
+#   docker build --target runtime -t head-lookup-website .      the image alone
 #   docker compose -f compose.test.yml run --rm test            the Swift suite (target `test`)
 # The base images are arguments only so that an offline test machine can substitute local
 # stand-ins under names of their own (Tests/compose/standin-images.yml); users get the real ones.
@@ -15,30 +16,22 @@ WORKDIR /build
 COPY Package.swift Package.resolved ./
 RUN swift package resolve --force-resolved-versions
 COPY Sources ./Sources
+COPY Benchmarks ./Benchmarks
 COPY Tests/SyncProtocolTests ./Tests/SyncProtocolTests
 COPY Tests/FakeUpstreamTests ./Tests/FakeUpstreamTests
 COPY Tests/WebsiteTests ./Tests/WebsiteTests
-# One build serves the image and the test stage: everything, the tests included, with one set of
-# flags (`-enable-testing` for the tests' `@testable import`; `swift build --product` and
-# `--build-tests` apart compiled every dependency twice). No `--static-swift-stdlib` (it compiles
-# against other module files): the Swift runtime libraries the binary links go beside it (its
-# RUNPATH includes $ORIGIN). `-Xcc -O2`: C code (BoringSSL's Ed25519 among it) optimised.
-ENV SWIFT_BUILD_FLAGS="-c release -Xswiftc -enable-testing -Xcc -O2"
+# The image needs the `website` product alone, built for release: that is all a first
+# `docker compose up --build` compiles. No `--static-swift-stdlib` (it compiles against other
+# module files): the Swift runtime libraries the binary links go beside it (its RUNPATH includes
+# $ORIGIN). `-Xcc -O2`: C code (BoringSSL's Ed25519 among it) optimised.
 # hadolint ignore=SC2086
-RUN swift build $SWIFT_BUILD_FLAGS --build-tests \
-    && bin="$(swift build $SWIFT_BUILD_FLAGS --show-bin-path)" \
+RUN swift build -c release -Xcc -O2 --product website \
+    && bin="$(swift build -c release -Xcc -O2 --show-bin-path)" \
     && mkdir /staging \
     && cp "$bin/website" /staging/ \
     && cp -R "$bin/website_Website.resources" /staging/ \
     && ldd /staging/website | awk '$3 ~ /swift/ {print $3}' | xargs -r cp -L -t /staging/ \
     && strip /staging/website
-
-# Test: the Swift suite, built by the build stage. It needs a PostgreSQL whose role may
-# CREATE DATABASE, named by DATABASE_URL (compose.test.yml starts one as a service).
-FROM build AS test
-# Some tests compare the code with what users read (the README's configuration table, the version).
-COPY README.md CHANGELOG.md Dockerfile ./
-CMD ["sh", "-c", "exec swift test $SWIFT_BUILD_FLAGS --skip-build"]
 
 # Run: a slim Debian with CA certificates, curl for the health check, and the network tools the
 # site is used to teach with (ping, ip).
@@ -71,3 +64,16 @@ LABEL org.opencontainers.image.title="head-lookup-website" \
       org.opencontainers.image.source="${SOURCE}" \
       org.opencontainers.image.licenses="Apache-2.0"
 ENTRYPOINT ["/app/website"]
+
+# Test: the Swift suite, built on top of the build stage with the tests' own flags
+# (`-enable-testing` for their `@testable import`, which compiles every module again). It needs a
+# PostgreSQL whose role may CREATE DATABASE, named by DATABASE_URL (compose.test.yml starts one).
+# It comes last so that the legacy builder, which builds every stage before the one asked for,
+# does not build it for the image (the compose files ask for `target: runtime`).
+FROM build AS test
+ENV SWIFT_BUILD_FLAGS="-c release -Xswiftc -enable-testing -Xcc -O2"
+# hadolint ignore=SC2086
+RUN swift build $SWIFT_BUILD_FLAGS --build-tests
+# Some tests compare the code with what users read (the README's configuration table, the version).
+COPY README.md CHANGELOG.md Dockerfile ./
+CMD ["sh", "-c", "exec swift test $SWIFT_BUILD_FLAGS --skip-build"]

@@ -69,6 +69,17 @@ let package = Package(
             name: "WebsiteCommand",
             dependencies: ["Website", "FakeUpstream"]
         ),
+        /// B1's floor (`scripts/bench`): the least a counted page costs on this stack. Not a product,
+        /// so the image never builds it.
+        .executableTarget(
+            name: "BenchmarkFloor",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/Floor"
+        ),
         .testTarget(
             name: "SyncProtocolTests",
             dependencies: ["SyncProtocol"]

@@ -15,6 +15,7 @@ from processes import Processes, free_port, get, psql, wait_until  # noqa: E402,
 from processes import make_database as make_database_at  # noqa: E402
 
 BINARY = os.environ.get("WEBSITE_BIN", ".build/release/website")
+FLOOR_BINARY = os.environ.get("FLOOR_BIN", ".build/release/BenchmarkFloor")
 ADMIN_URL = os.environ["DATABASE_URL"]
 
 
@@ -38,6 +39,14 @@ class Cluster:
 
     def __exit__(self, *exc):
         self.processes.stop_all()
+
+    def floor(self, database=None):
+        """Starts B1's floor (Benchmarks/Floor) on a database of its own; returns its base URL."""
+        port = free_port()
+        url = f"http://127.0.0.1:{port}"
+        self.processes.start(
+            [FLOOR_BINARY], {"DATABASE_URL": database or make_database(), "HTTP_PORT": str(port)}, f"{url}/healthz")
+        return url
 
     def node(self, database=None, name="bench", **settings):
         """Starts a node; returns (base URL, database URL, process)."""

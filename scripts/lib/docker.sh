@@ -103,7 +103,7 @@ wait_count() {  # port name expected
 # The node's image from the repository's Dockerfile on the stand-in base images, with its labels'
 # revision and source from git (what scripts/classroom-bundle does on a user's machine).
 build_website_image() {
-    docker build --build-arg SWIFT_IMAGE="$STANDIN_SWIFT" --build-arg RUNTIME_IMAGE="$STANDIN_DEBIAN" \
+    docker build --target runtime --build-arg SWIFT_IMAGE="$STANDIN_SWIFT" --build-arg RUNTIME_IMAGE="$STANDIN_DEBIAN" \
         --build-arg REVISION="$(git -C "$ROOT" rev-parse HEAD 2>/dev/null || echo unknown)" \
         -t head-lookup-website:latest "$ROOT" >"$WORK/build.log" 2>&1 || { tail -30 "$WORK/build.log"; fail "build"; }
 }

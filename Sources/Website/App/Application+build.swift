@@ -103,13 +103,13 @@ public func buildApplication(
     router.add(middleware: SecurityHeadersMiddleware(servesTLS: configuration.tlsCertificateFile != nil))
     router.add(middleware: ErrorPageMiddleware(renderer: renderer))
     router.add(middleware: RequestLimitsMiddleware())
-    router.add(
+    router.add(middleware: ReadOnlyMiddleware())
+    // The JSON API, and within it the sync protocol's reads, each client's rate of them bounded.
+    let api = router.group("/api/v1")
+    let syncAPI = api.group().add(
         middleware: SyncRateMiddleware(
             clients: configuration.clientKey,
             state: .init(perSecond: configuration.syncRequestsPerClientPerSecond), metrics: metrics))
-    router.add(middleware: ReadOnlyMiddleware())
-    // The JSON API and the sync protocol.
-    let api = router.group("/api/v1")
     PagesController(
         renderer: renderer, lookup: lookup, counts: counts, neighbours: neighbours, labels: names,
         clients: configuration.clientKey
@@ -147,10 +147,10 @@ public func buildApplication(
         feed: feed, reads: SharedFeedReads(feed: feed, budget: syncBudget), clients: configuration.clientKey,
         signer: signer, signal: signal, avatars: avatars, node: node, epoch: feedEpoch,
         defaultLimit: configuration.syncBatchSize
-    ).addRoutes(to: api)
+    ).addRoutes(to: syncAPI)
     ReconciliationController(
         digests: DigestRepository(database: database), budget: syncBudget, signer: signer, node: node
-    ).addRoutes(to: api)
+    ).addRoutes(to: syncAPI)
     FederationController(
         neighbours: neighbours, trust: trust, blocklist: blocklist, feed: feed, node: node, labels: names,
         renderer: renderer

@@ -7,8 +7,9 @@ public enum SoftwareVersion {
     /// The sync protocol's version, served in `/api/v1/node` (docs/protocol.md, "Compatibility").
     public static let protocolVersion = 1
 
-    /// Features of the sync API this node serves, advertised in `/api/v1/node`; a neighbour uses a
-    /// feature only when it is listed, and ignores names it does not know.
+    /// Features of the sync API this node serves, advertised in `/api/v1/node` for operators and
+    /// tools. Nodes of this version learn a neighbour's features from its answers instead
+    /// (docs/protocol.md, "Capabilities"), so the list and the answers cannot disagree.
     public static let capabilities = [
         "changes", "epochs", "avatars", "node-records", "digests", "digest-kinds", "digest-batches",
     ]

@@ -1,7 +1,8 @@
 /// An allowance per client (a token bucket each): `burst` requests at once, then one more every
 /// `refill`. Used for lookups that need the profile service, the one resource a visitor can use
 /// up for everyone. At most `capacity` clients are tracked; a full table forgets the clients whose
-/// buckets are full again (they lose nothing), then the fullest.
+/// buckets are full again (they lose nothing), then if that frees too little the fullest tenth, so
+/// a flood of new clients costs one pass over the table per tenth of it, not one per request.
 struct ClientAllowance: Sendable {
     let burst: Int
     let refill: Duration
@@ -61,10 +62,9 @@ struct ClientAllowance: Sendable {
 
     private mutating func makeRoom(now: ContinuousClock.Instant) {
         buckets = buckets.filter { refilled($0.value, now: now).tokens < Double(burst) }
-        if buckets.count >= capacity,
-            let fullest = buckets.max(by: { refilled($0.value, now: now).tokens < refilled($1.value, now: now).tokens })
-        {
-            buckets[fullest.key] = nil
-        }
+        let keep = capacity - max(1, capacity / 10)
+        guard buckets.count > keep else { return }
+        let fullestFirst = buckets.map { ($0.key, refilled($0.value, now: now).tokens) }.sorted { $0.1 > $1.1 }
+        for (client, _) in fullestFirst.prefix(buckets.count - keep) { buckets[client] = nil }
     }
 }

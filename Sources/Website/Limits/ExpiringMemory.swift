@@ -1,6 +1,7 @@
 /// Keys remembered until a time each, at most `capacity` of them: "no such player" answers, heads
-/// whose fetch failed, clients whose refusal was logged this minute. When full, the entry that
-/// ends first is forgotten, so a flood of new keys can cost memory only up to the bound.
+/// whose fetch failed, clients whose refusal was logged this minute. When full, the ended entries
+/// are forgotten, and if that frees too little, the tenth of the entries that end first: a flood of
+/// new keys costs memory only up to the bound, and one pass over the table per tenth of it.
 struct ExpiringMemory<Key: Hashable & Sendable>: Sendable {
     let capacity: Int
     private var until: [Key: ContinuousClock.Instant] = [:]
@@ -23,8 +24,11 @@ struct ExpiringMemory<Key: Hashable & Sendable>: Sendable {
         if let current = until[key], current >= end { return }
         if until[key] == nil, until.count >= capacity {
             until = until.filter { $0.value > now }
-            if until.count >= capacity, let first = until.min(by: { $0.value < $1.value }) {
-                until[first.key] = nil
+            let keep = capacity - max(1, capacity / 10)
+            if until.count > keep {
+                for (ending, _) in until.sorted(by: { $0.value < $1.value }).prefix(until.count - keep) {
+                    until[ending] = nil
+                }
             }
         }
         until[key] = end

@@ -6,7 +6,8 @@ import Synchronization
 /// thread or a query) until its allowance has room, at most `longestDelay`, then goes on; only a
 /// client that also holds `delayedPerClient` waiting requests, or asks for more than the delay
 /// covers, gets 429 with `Retry-After`. A flood from a tight loop thus runs at the node's pace,
-/// not its own. Applies to the sync routes (changes, digests, records, heads by hash).
+/// not its own. Added to the sync routes' group (changes, digests, records, heads by hash), so it
+/// sees no other request.
 struct SyncRateMiddleware<Context: RequestContext>: RouterMiddleware {
     let clients: ClientKey
     let state: State
@@ -26,15 +27,9 @@ struct SyncRateMiddleware<Context: RequestContext>: RouterMiddleware {
         }
     }
 
-    static var syncPaths: [String] { ["/api/v1/changes", "/api/v1/digests", "/api/v1/records", "/api/v1/avatars/"] }
-
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
-        let path = request.uri.path
-        guard Self.syncPaths.contains(where: { path == $0 || ($0.hasSuffix("/") && path.hasPrefix($0)) }) else {
-            return try await next(request, context)
-        }
         let client = clients.key(of: request, context: context)
         guard case .refused(let retryAfter) = state.allowance.withLock({ $0.take(client, now: .now) }) else {
             return try await next(request, context)
