@@ -148,8 +148,12 @@ def test_a_lookup_arrives_on_an_open_page(browser, start_node):
         lambda driver: driver.find_element(By.ID, "total-count").text == "3")
     seconds = time.monotonic() - started
     assert browser.execute_script("return window.__notReloaded === true"), "the page was reloaded"
-    rows = [row.text for row in browser.find_elements(By.CSS_SELECTOR, "table.per-node tbody tr")]
-    assert "node-a 1" in rows, rows
+    # The rows as one snapshot taken in the page: its script may still replace them (the row's
+    # label arrives with node-a's node record), which would leave an element read one by one stale.
+    rows_now = ("return Array.from(document.querySelectorAll('table.per-node tbody tr'), "
+                "row => row.innerText.replace(/\\s+/g, ' ').trim())")
+    WebDriverWait(browser, 10, poll_frequency=0.05).until(
+        lambda driver: "node-a 1" in driver.execute_script(rows_now), "node-a's row never showed its count of 1")
     print(f"live page: a lookup on node-a shown on node-c's open page after {seconds:.2f} s")
     assert seconds < 2, seconds
     assert_accessible(browser)
