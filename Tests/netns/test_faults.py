@@ -9,6 +9,7 @@ import subprocess
 import time
 
 from conftest import WORK, get, url, wait_until
+from federation import freeze
 import topology
 
 
@@ -113,26 +114,6 @@ def test_database_down(federation):
     assert wait_until(lambda: get(url("a", "/heads/dbdown"))[0] == 200, 30), "website-a did not recover"
     federation.figure("database down: seconds from restart to a 200 page", round(time.monotonic() - back, 2))
     assert federation.converged(90)
-
-
-def freeze(namespace):
-    """Stops every process in `namespace` with SIGSTOP, listing them again until no new one appears:
-    the postmaster may fork a backend or an autovacuum worker between a listing and its own stop,
-    and that child would go on answering. Returns the stopped pids."""
-    stopped = set()
-    for _ in range(50):
-        listed = {int(pid) for pid in subprocess.run(["ip", "netns", "pids", namespace], capture_output=True,
-                                                     text=True).stdout.split()}
-        new = listed - stopped
-        if not new:
-            return stopped
-        for pid in new:
-            try:
-                os.kill(pid, signal.SIGSTOP)
-            except ProcessLookupError:
-                pass
-        stopped |= new
-    raise AssertionError(f"processes in {namespace} kept appearing")
 
 
 def test_database_paused(federation):

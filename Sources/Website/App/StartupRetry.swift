@@ -45,10 +45,13 @@ enum StartupRetry {
     }
 
     /// A connection that could not be made or was closed by the server, a server that says it is
-    /// starting up or shutting down (SQLSTATE 57P03), or the client's pool giving up after a minute
+    /// starting up or shutting down (SQLSTATE 57P03), a database that stopped answering within the
+    /// deadline (a paused or overloaded server: found by the nemesis, seed 1, where a node started
+    /// during a pause exited instead of waiting), or the client's pool giving up after a minute
     /// without a connection (which is also what a wrong password looks like from here: the log
     /// line carries the error, and postgres-nio's own log the server's reason).
     static func databaseIsNotThereYet(_ error: any Error) -> Bool {
+        if error is DatabaseUnavailable { return true }
         if let error = error as? ConnectionPoolError {
             return error == .connectionCreationCircuitBreakerTripped
         }

@@ -41,10 +41,12 @@ import _ConnectionPoolModule
         #expect(attempts.withLock { $0 } == 1)
     }
 
-    /// The pool's "no connection for a minute" is waiting material; an error the server answered
-    /// (here a syntax error from a real PostgreSQL) is not.
+    /// The pool's "no connection for a minute" and a database that stopped answering (paused) are
+    /// waiting material; an error the server answered (here a syntax error from a real PostgreSQL)
+    /// is not.
     @Test func databaseErrorsAreClassified() async throws {
         #expect(StartupRetry.databaseIsNotThereYet(ConnectionPoolError.connectionCreationCircuitBreakerTripped))
+        #expect(StartupRetry.databaseIsNotThereYet(DatabaseUnavailable(reason: "the database stopped answering")))
         #expect(!StartupRetry.databaseIsNotThereYet(ConnectionPoolError.poolShutdown))
         let syntaxError = try await TestDatabase.withClient(TestDatabase.adminURL) { client in
             try await captured { _ = try await client.query("SELEKT 1") }
