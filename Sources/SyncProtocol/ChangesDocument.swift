@@ -76,7 +76,7 @@ private struct LenientWireRecord: Decodable {
 public struct WireRecord: Codable, Sendable, Equatable {
     /// The kinds this version reads; a record of another kind comes from a newer version and is
     /// skipped quietly.
-    public static let knownKinds: Set<String> = ["profile", "count", "node"]
+    public static let knownKinds = Set(RecordKind.allCases.map(\.rawValue))
 
     public var kind: String
     public var origin: String
@@ -99,9 +99,9 @@ public struct WireRecord: Codable, Sendable, Equatable {
     public init(_ record: SyncRecord, sequence: Int64? = nil) {
         self.sequence = sequence
         self.signature = record.signature
+        kind = record.kind.rawValue
         switch record {
         case .profile(let profile, _):
-            kind = "profile"
             origin = profile.origin
             name = profile.nameKey
             displayName = profile.displayName
@@ -109,13 +109,11 @@ public struct WireRecord: Codable, Sendable, Equatable {
             resolvedAt = profile.resolvedAtMicros
             avatarSha256 = profile.avatarSHA256
         case .count(let count, _):
-            kind = "count"
             origin = count.origin
             name = count.nameKey
             self.count = count.count
             lastLookupAt = count.lastLookupAtMicros
         case .node(let node, _):
-            kind = "node"
             origin = node.origin
             name = node.name
             url = node.url
@@ -124,30 +122,30 @@ public struct WireRecord: Codable, Sendable, Equatable {
         }
     }
 
-    /// The record, or nil when a field its kind needs is missing (the verifier checks the rest).
+    /// The record, or nil when its kind is unknown here or a field its kind needs is missing (the
+    /// verifier checks the rest).
     public var record: SyncRecord? {
-        switch kind {
-        case "profile":
+        guard let known = RecordKind(rawValue: kind) else { return nil }
+        switch known {
+        case .profile:
             guard let displayName, let uuid, let resolvedAt else { return nil }
             return .profile(
                 ProfileRecord(
                     nameKey: name, displayName: displayName, uuid: uuid, resolvedAtMicros: resolvedAt, origin: origin,
                     avatarSHA256: avatarSha256),
                 signature: signature)
-        case "count":
+        case .count:
             guard let count, let lastLookupAt else { return nil }
             return .count(
                 CountRecord(origin: origin, nameKey: name, count: count, lastLookupAtMicros: lastLookupAt),
                 signature: signature)
-        case "node":
+        case .node:
             guard let softwareVersion, let recordedAt else { return nil }
             return .node(
                 NodeRecord(
                     origin: origin, name: name, url: url, softwareVersion: softwareVersion, recordedAtMicros: recordedAt
                 ),
                 signature: signature)
-        default:
-            return nil
         }
     }
 }

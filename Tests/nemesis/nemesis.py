@@ -465,6 +465,7 @@ class Run:
             "lookups_acknowledged": report.acknowledged, "lookups_sent": report.attempted,
             "acknowledged_lost_to_restores_and_wipes": report.lost_to_restores,
             "excused_by_restores_and_wipes": report.excused,
+            "names_lost_to_restores_and_wipes": report.names_lost_to_restores,
             "heal_to_convergence_seconds": round(convergence, 1) if converged else None,
             "convergence_bound_seconds": CONVERGENCE_BOUND, "failures": report.failures,
             "replaced_identities_shown_as": dict(collections.Counter(self.replaced.values())),
@@ -515,6 +516,11 @@ def main():
     try:
         faults, report, converged, convergence, _ = run.execute()
         passed = run.summarise(faults, report, converged, convergence)
+        if not passed:  # keep the history and the logs (not the databases) for the next run's sake
+            kept = f"{WORK}-seed{args.seed}"
+            shutil.rmtree(kept, ignore_errors=True)
+            shutil.copytree(WORK, kept, ignore=shutil.ignore_patterns("*-data", "*-socket", "*.dump"))
+            print(f"nemesis: the history and logs of this run are in {kept}")
     finally:
         for key in list(run.federation.processes):
             run.federation.stop(key, signal.SIGKILL)

@@ -59,11 +59,14 @@ public func buildApplication(
         limits: upstreamLimits, resolving: SingleFlight(), fetchingHeads: SingleFlight(), node: node,
         profileCacheTime: configuration.profileCacheTime, metrics: metrics, logger: logger)
     let neighbours = NeighbourRepository(database: database)
+    // Background work (the epoch check, pullers' merges, storing own signatures) is no visitor's
+    // page: the request deadline would be too short for it on a busy database.
+    let backgroundDatabase = database.with(timeout: .seconds(30))
     let nodeRecords = NodeRecordRepository(database: database)
     let names = NodeNames(node: node, records: nodeRecords)
     let signal = ChangeSignal()
     let feedEpoch = FeedEpoch(
-        repository: FeedEpochRepository(database: database.with(timeout: .seconds(30)), logger: logger), signal: signal,
+        repository: FeedEpochRepository(database: backgroundDatabase, logger: logger), signal: signal,
         logger: logger)
     let tlsClients = NeighbourTLSClients(additionalAuthorities: configuration.syncTLSAuthorityFile)
     let neighbourClient = NeighbourClient(
@@ -91,7 +94,7 @@ public func buildApplication(
         logger: logger
     ) { nodeID, target in
         NeighbourPuller(
-            nodeID: nodeID, target: target, settings: pullerSettings, database: database.with(timeout: .seconds(30)),
+            nodeID: nodeID, target: target, settings: pullerSettings, database: backgroundDatabase,
             neighbour: neighbourClient,
             blocklist: blocklist, ownID: node.id, metrics: metrics, logger: logger)
     }
@@ -119,9 +122,8 @@ public func buildApplication(
     HealthController(migrator: migrator, database: database).addRoutes(to: router)
     NodeInfoController(node: node, upstreamRealm: configuration.upstreamRealm).addRoutes(to: api)
     let feed = ChangesFeed(database: database)
-    // Background work: the request deadline would be too short for it on a busy database.
     let signatureWriter = OwnSignatureWriter(
-        feed: ChangesFeed(database: database.with(timeout: .seconds(30))), tasks: tasks, logger: logger)
+        feed: ChangesFeed(database: backgroundDatabase), tasks: tasks, logger: logger)
     let signer = RecordSigner(node: node, signatures: signatureWriter)
     let metricsController = MetricsController<NodeRequestContext>(
         metrics: metrics, database: database, neighbours: neighbours, feed: feed, upstream: upstreamLimits)

@@ -62,8 +62,6 @@ final class LiveEvents: Service, Sendable {
         self.logger = logger
     }
 
-    var listenerCount: Int { state.withLock { $0.listeners.count } }
-
     /// One page's stream, and how to end it early (a node shutting down).
     struct Listening: Sendable {
         let stream: AsyncStream<String>

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import PostgresNIO
+import SyncProtocol
 
 /// Finds out whether the database is still the one the feed served from, and makes a new epoch
 /// when it is not.

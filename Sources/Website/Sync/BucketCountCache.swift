@@ -1,3 +1,4 @@
+import SyncProtocol
 import Synchronization
 
 /// The digest buckets' record counts of recently asked ranges, kept for `maximumAge`: a records

@@ -95,7 +95,8 @@ struct ChangesFeed {
                     (String, String, Int64, String, String?, String?, Int64, String, String?, Int64, String?, Int64)
                         .self)
             return (
-                ChangesFeed.change((kind, xid, seq, name, displayName, uuid, micros, origin, avatar, count, signature)),
+                try ChangesFeed.change(
+                    (kind, xid, seq, name, displayName, uuid, micros, origin, avatar, count, signature)),
                 latest
             )
         }
@@ -127,23 +128,39 @@ struct ChangesFeed {
     /// Rows of ``ChangeRow``.
     @Sendable static func decodeChanges(_ rows: PostgresRowSequence) async throws -> [Change] {
         var changes: [Change] = []
-        for try await row in rows.decode(ChangeRow.self) { changes.append(change(row)) }
+        for try await row in rows.decode(ChangeRow.self) { changes.append(try change(row)) }
         return changes
     }
 
-    static func change(_ row: ChangeRow) -> Change {
-        let (kind, xidText, seq, name, displayName, uuid, micros, origin, avatar, count, signature) = row
+    /// A feed row that is no record of any kind: a letter no ``RecordKind`` has, or a column its
+    /// kind needs left NULL. Never read as some other kind.
+    struct UnreadableRow: Error, CustomStringConvertible {
+        var kind: String
+        var origin: String
+        var name: String
+        var description: String {
+            "a feed row of kind '\(kind)' (origin \(origin), name \(name)) is no readable record"
+        }
+    }
+
+    static func change(_ row: ChangeRow) throws -> Change {
+        let (letter, xidText, seq, name, displayName, uuid, micros, origin, avatar, count, signature) = row
         var change = Change(
             position: FeedPosition(transaction: UInt64(xidText) ?? 0, sequence: seq), signature: signature)
-        if kind == "n", let version = uuid {
+        let unreadable = UnreadableRow(kind: letter, origin: origin, name: name)
+        guard let kind = RecordKind(letter: letter) else { throw unreadable }
+        switch kind {
+        case .node:
             // Node records: name, url and software version in the name, display name and uuid columns.
+            guard let version = uuid else { throw unreadable }
             change.node = NodeRecord(
                 origin: origin, name: name, url: displayName, softwareVersion: version, recordedAtMicros: micros)
-        } else if kind == "p", let displayName, let uuid {
+        case .profile:
+            guard let displayName, let uuid else { throw unreadable }
             change.profile = ProfileRecord(
                 nameKey: name, displayName: displayName, uuid: uuid, resolvedAtMicros: micros, origin: origin,
                 avatarSHA256: avatar)
-        } else {
+        case .count:
             change.count = CountRecord(origin: origin, nameKey: name, count: count, lastLookupAtMicros: micros)
         }
         return change
@@ -235,7 +252,6 @@ struct ChangesFeed {
         }
     }
 
-    /// The latest change sequence value handed out (0 before the first change).
     /// The position of the last change the feed serves now (the beginning when it has none):
     /// where a reader that wants only what comes next starts. One backward index step per kind.
     func endPosition() async throws -> FeedPosition {
@@ -258,6 +274,7 @@ struct ChangesFeed {
         return FeedPosition(transaction: xid, sequence: sequence)
     }
 
+    /// The latest change sequence value handed out (0 before the first change).
     func latestSequence() async throws -> Int64 {
         try await database.values(
             "SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM change_seq", as: Int64.self

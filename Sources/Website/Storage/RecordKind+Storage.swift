@@ -1,12 +1,11 @@
-/// The kinds of record a node stores and exchanges, with what every piece of code that touches
-/// all kinds needs to know of each: the one list that the changes feed, its "written but not
-/// served" check, the epoch re-stamp and the digests read. A new kind is an entry here plus its
-/// migration (its table with the feed's `xid` and `seq` columns, and its digest triggers).
-enum RecordKind: String, CaseIterable, Sendable {
-    case profile
-    case count
-    case node
+import SyncProtocol
 
+/// How a node stores each kind of record (``RecordKind``, the one list, is SyncProtocol's): what
+/// every piece of code that touches all kinds needs to know of each, read by the changes feed,
+/// its "written but not served" check, the epoch re-stamp and the digests. A new kind is a case
+/// of ``RecordKind``, its traits here, and its migration (its table with the feed's `xid` and
+/// `seq` columns, and its digest triggers).
+extension RecordKind {
     /// What the code that touches every kind needs to know of one, in one place per kind.
     struct Traits: Sendable {
         /// The table holding this kind; every one has the feed's `xid` and `seq` columns.
@@ -59,16 +58,9 @@ enum RecordKind: String, CaseIterable, Sendable {
     var contentHash: String { traits.contentHash }
     var changeColumns: String { traits.changeColumns }
 
-    /// The kinds a neighbour means when it names none: those of 0.2.0's digests.
-    static let digestedBefore030: [RecordKind] = [.profile, .count]
-
-    /// Kinds from a comma-separated list of their names; names this version does not know are
-    /// left out (a newer neighbour may ask for more).
-    static func list(_ text: String) -> [RecordKind] {
-        var kinds: [RecordKind] = []
-        for name in text.split(separator: ",") {
-            if let kind = RecordKind(rawValue: String(name)), !kinds.contains(kind) { kinds.append(kind) }
-        }
-        return kinds
+    /// The kind of a feed row's letter (``Traits/letter``); nil for a letter no kind has.
+    init?(letter: String) {
+        guard let kind = RecordKind.allCases.first(where: { $0.letter == letter }) else { return nil }
+        self = kind
     }
 }
