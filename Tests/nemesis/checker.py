@@ -22,7 +22,8 @@ The rules (docs/testing.md, "The nemesis"):
 - Every name acknowledged anywhere has its profile on every node, and every node shows its head
   (`/avatars/UUID.png` answers 200, as the image of the name's page asks it); except a name whose
   every acknowledged lookup is one a restore or wipe may take.
-- Every process is ready, and every node's neighbours are connected (idle: caught up).
+- Every process is ready, and every node's neighbours are connected (idle: caught up); a
+  neighbour's identity that a wipe replaced is shown as removed.
 """
 import bisect
 import collections
@@ -148,6 +149,8 @@ def check(lookups, identities, losses, counts, profiles, heads, ready, neighbour
             report.failures.append(f"{process} is not ready")
     for node, states in sorted(neighbours.items()):
         for neighbour, state in sorted(states.items()):
-            if state != "idle":
+            if "(replaced identity" in neighbour:
+                report.failures.append(f"website-{node} still shows {neighbour} as {state}, not removed")
+            elif state != "idle":
                 report.failures.append(f"website-{node}'s neighbour {neighbour} is {state}, not idle (connected)")
     return report

@@ -326,6 +326,7 @@ class Run:
             return {f"website-{n}": "unanswered" for n in neighbours(node)}
         states = {}
         for n in neighbours(node):
+            states[f"website-{n}"] = "missing"
             current = self.identities[n][-1][1]
             entries = [p for p in peers if p["name"] == f"website-{n}"]
             entry = next((p for p in entries if p["nodeId"] == current), None)
@@ -337,6 +338,8 @@ class Run:
             for old in entries:
                 if old["nodeId"] != current:
                     self.replaced[(node, n, old["nodeId"])] = old["state"]
+                    if old["state"] != "removed":  # a wiped neighbour's old identity must not linger
+                        states[f"website-{n} (replaced identity {old['nodeId'][:12]})"] = old["state"]
         return states
 
     def counts(self, node):

@@ -129,3 +129,6 @@ def test_missing_heads_unready_processes_and_disconnected_neighbours_fail():
     assert any("not ready" in f for f in run(HISTORY, counts, ready={"website-a": True, "website-b": False}).failures)
     states = {"a": {"website-b": "error"}, "b": {"website-a": "idle"}}
     assert any("is error" in f for f in run(HISTORY, counts, neighbours=states).failures)
+    states = {"a": {"website-b": "idle", "website-b (replaced identity B0)": "error"}, "b": {"website-a": "idle"}}
+    assert any("still shows website-b (replaced identity B0) as error" in f
+               for f in run(HISTORY, counts, neighbours=states).failures)

@@ -61,6 +61,7 @@ final class NeighbourDirectory: Service, Sendable {
                         upstreamRealm: urls.lazy.compactMap { round.identities[$0]?.upstreamRealm }.first)
                 })
             await pullers.stop(allBut: Set(found.keys), blocked: blocked)
+            try? await neighbours.markReplaced(found: Array(found.keys))
             // Wait for the next round, looking at the peers file every second.
             let deadline = ContinuousClock.now + settings.interval
             while ContinuousClock.now < deadline, !Task.isCancelled {

@@ -111,6 +111,24 @@ struct NeighbourRepository {
             """)
     }
 
+    /// What the federation page says of a neighbour whose name now answers as another node.
+    static let replacedReason = "its name now answers as another node (its database was replaced)"
+
+    /// Marks as removed every neighbour that discovery no longer finds while another node it
+    /// found answers to the same name: a neighbour whose database was wiped or replaced comes
+    /// back as a new node id, and the old one would otherwise keep the state it last had (an
+    /// error, say) on the federation page for good. Neighbours merely unreachable are still
+    /// found (discovery keeps them while they are listed), so they are left as they are. Run
+    /// every discovery round: a round whose write failed is made good by the next one.
+    func markReplaced(found: [String]) async throws {
+        try await database.execute(
+            """
+            UPDATE peers SET state = 'removed', state_reason = \(Self.replacedReason)
+            WHERE NOT (node_id = ANY(\(found))) AND state NOT IN ('removed', 'blocked')
+              AND name IN (SELECT name FROM peers WHERE node_id = ANY(\(found)))
+            """)
+    }
+
     func all() async throws -> [Neighbour] {
         try await database.query(
             """
