@@ -1,7 +1,7 @@
 /// The kinds of record nodes exchange: the one list. Its raw value is the kind's name on the wire
 /// (`kind` of a record, the `kinds` parameter of digests and records). Every decision made per
 /// kind is an exhaustive `switch` over it, so a new kind is a new case and the compiler lists
-/// every place that must say what to do with it (docs/protocol.md, "Record kinds").
+/// every place that must say what to do with it (docs/protocol.md, "Records").
 public enum RecordKind: String, CaseIterable, Sendable, Hashable {
     case profile
     case count
