@@ -226,9 +226,11 @@ class Run:
         _, backup_started, path = self.backups[fault.backup]
         if path is None:
             raise RuntimeError(f"backup #{fault.backup} was not taken")
-        restored_at = time.time()
         for replica in self.replicas(node):
             self.kill(node, replica)
+        # Taken once no replica is left: a lookup sent before this may have been answered (and
+        # counted) by the database about to be replaced.
+        restored_at = time.time()
         self.replace_database(node)
         out = self.federation.in_host(f"website-{node}", f"{self.federation.bin}/pg_restore", "-h", f"db-{node}",
                                       "-U", "postgres", "-d", "postgres", "--no-owner", path, check=False, timeout=120)
@@ -244,9 +246,11 @@ class Run:
     def wipe(self, fault):
         node = fault.targets[0]
         old = self.identities[node][-1][1]
-        wiped_at = time.time()
         for replica in self.replicas(node):
             self.kill(node, replica)
+        # Taken once no replica is left: a lookup sent before this may have been answered (and
+        # counted) by the old identity; one sent after it can only reach the new one.
+        wiped_at = time.time()
         # What the others hold of the wiped identity's counts: all that can come back.
         known = collections.Counter()
         for other in NODES:
@@ -445,6 +449,9 @@ class Run:
         convergence = time.time() - healed
         # Neighbours reconnect within a discovery round and a backoff (at most 30 s).
         wait_until(lambda: all(set(self.neighbour_states(n).values()) == {"idle"} for n in NODES), 60, 1)
+        with open(f"{WORK}/history.json", "w") as file:  # what the checker judges, for a failure's sake
+            json.dump({"identities": identities, "losses": self.losses,
+                       "applied": [(f.describe(), at, healed, error) for f, at, healed, error in self.applied]}, file)
         report = checker.check(
             lookups, identities, self.losses,
             counts={node: self.counts(node) for node in NODES},
