@@ -377,14 +377,24 @@ class Run:
         return statuses
 
     def settled(self):
-        """Every node holds the same counts, profiles and heads."""
+        """Every node holds the same counts, profiles and heads. What still differs is kept in
+        `self.unsettled`, for the report of a run that does not converge."""
         try:
-            if len({self.federation.digest(n) for n in NODES}) != 1:
-                return False
-            return len({self.federation.sql(n, "SELECT string_agg(sha256, ',' ORDER BY sha256) FROM avatars")
-                        for n in NODES}) == 1
-        except (subprocess.SubprocessError, OSError):
+            counts = {n: self.federation.sql(n, "SELECT count(*) || ' rows, ' || coalesce(sum(count), 0) "
+                                                "|| ' lookups' FROM lookup_counts") for n in NODES}
+            digests = {n: self.federation.digest(n) for n in NODES}
+            heads = {n: self.federation.sql(n, "SELECT string_agg(sha256, ',' ORDER BY sha256) FROM avatars")
+                     for n in NODES}
+        except (subprocess.SubprocessError, OSError) as error:
+            self.unsettled = f"a node's database did not answer: {error}"
             return False
+        if len(set(digests.values())) != 1:
+            self.unsettled = f"counts or profiles differ: {counts}"
+            return False
+        if len(set(heads.values())) != 1:
+            self.unsettled = "heads differ: " + str({n: len((h or '').split(',')) for n, h in heads.items()})
+            return False
+        return True
 
     def execute(self):
         args = self.args
@@ -492,7 +502,8 @@ class Run:
                 print(f"  {fault.describe()}: {error}")
         if not result["passed"]:
             if not converged:
-                report.failures.insert(0, f"the nodes did not converge within {CONVERGENCE_BOUND} s of the heal")
+                report.failures.insert(0, f"the nodes did not converge within {CONVERGENCE_BOUND} s of the heal "
+                                          f"(at the bound: {getattr(self, 'unsettled', 'unknown')})")
             print(f"NEMESIS FAILED: seed {self.args.seed}; replay with scripts/nemesis --seed {self.args.seed} "
                   f"--minutes {self.args.minutes}. The schedule:")
             for fault, at, healed, error in sorted(self.applied, key=lambda a: a[0].index):
