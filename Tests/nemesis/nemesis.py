@@ -477,10 +477,13 @@ class Run:
         return faults, report, converged, convergence, lookups
 
     def summarise(self, faults, report, converged, convergence):
+        if not converged:
+            report.failures.insert(0, f"the nodes did not converge within {CONVERGENCE_BOUND} s of the heal "
+                                      f"(at the bound: {getattr(self, 'unsettled', 'unknown')})")
         applied = collections.Counter(fault.kind for fault, _, _, error in self.applied if not error)
         failed = [(fault, error) for fault, _, _, error in self.applied if error]
         result = {
-            "seed": self.args.seed, "minutes": self.args.minutes, "passed": report.passed and converged,
+            "seed": self.args.seed, "minutes": self.args.minutes, "passed": report.passed,
             "faults_applied": dict(sorted(applied.items())), "faults_failed": len(failed),
             "lookups_acknowledged": report.acknowledged, "lookups_sent": report.attempted,
             "acknowledged_lost_to_restores_and_wipes": report.lost_to_restores,
@@ -501,9 +504,6 @@ class Run:
             for fault, error in failed:
                 print(f"  {fault.describe()}: {error}")
         if not result["passed"]:
-            if not converged:
-                report.failures.insert(0, f"the nodes did not converge within {CONVERGENCE_BOUND} s of the heal "
-                                          f"(at the bound: {getattr(self, 'unsettled', 'unknown')})")
             print(f"NEMESIS FAILED: seed {self.args.seed}; replay with scripts/nemesis --seed {self.args.seed} "
                   f"--minutes {self.args.minutes}. The schedule:")
             for fault, at, healed, error in sorted(self.applied, key=lambda a: a[0].index):
