@@ -37,7 +37,7 @@ class Report:
     attempted: int = 0
     lost_to_restores: int = 0
     excused: int = 0
-    names_lost_to_restores: int = 0
+    names_excused: int = 0
 
     @property
     def passed(self):
@@ -133,7 +133,7 @@ def check(lookups, identities, losses, counts, profiles, heads, ready, neighbour
     # A name must be known everywhere when one of its acknowledged lookups is not excused: a
     # name looked up only in what a restore or wipe took may be gone with it, profile and all.
     names = sorted({name for key, n in acknowledged.items() if n > allowed.get(key, 0) for name in [key[1]]})
-    report.names_lost_to_restores = len({name for (_, name) in acknowledged} - set(names))
+    report.names_excused = len({name for (_, name) in acknowledged} - set(names))
     for node, known in sorted(profiles.items()):
         missing = [name for name in names if name not in known]
         if missing:

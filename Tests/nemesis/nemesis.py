@@ -488,7 +488,7 @@ class Run:
             "lookups_acknowledged": report.acknowledged, "lookups_sent": report.attempted,
             "acknowledged_lost_to_restores_and_wipes": report.lost_to_restores,
             "excused_by_restores_and_wipes": report.excused,
-            "names_lost_to_restores_and_wipes": report.names_lost_to_restores,
+            "names_excused_by_restores_and_wipes": report.names_excused,
             "heal_to_convergence_seconds": round(convergence, 1) if converged else None,
             "convergence_bound_seconds": CONVERGENCE_BOUND, "failures": report.failures,
             "replaced_identities_shown_as": dict(collections.Counter(self.replaced.values())),
