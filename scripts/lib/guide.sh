@@ -5,9 +5,12 @@
 #   check_guide_block NAME   the check; it calls fail, or returns
 #   run_guide_blocks PREFIX "NAME …" FILE…   the blocks whose names start with PREFIX, which must be
 #                                            exactly the names given, in that order
-# Two substitutions only, for a machine without a registry or Compose v2: `docker compose` runs
-# Debian's docker-compose when the plugin is missing, and the public database image's name runs
-# this machine's stand-in.
+# Substitutions only for a machine without a registry or Compose v2, and for the one value a guide
+# leaves to the reader: `docker compose` runs Debian's docker-compose when the plugin is missing;
+# the public database image's name runs this machine's stand-in; and, when the caller sets them,
+# the guides' example address 192.0.2.10 (TEST-NET-1, which no machine has) becomes
+# $GUIDE_ADDRESS, and `docker stack deploy` also reads $GUIDE_STACK_STANDIN (the stack's
+# databases on the stand-in image).
 docker() {
     if [ "${1:-}" = compose ] && ! command docker compose version >/dev/null 2>&1; then
         shift
@@ -17,8 +20,13 @@ docker() {
     local args=() arg
     for arg in "$@"; do
         [ "$arg" = postgres:15-bookworm ] && arg=$STANDIN_POSTGRES
+        [ "$arg" = 192.0.2.10 ] && [ -n "${GUIDE_ADDRESS:-}" ] && arg=$GUIDE_ADDRESS
         args+=("$arg")
     done
+    if [ "${1:-}" = stack ] && [ "${2:-}" = deploy ] && [ -n "${GUIDE_STACK_STANDIN:-}" ]; then
+        # The stack's name comes last; the stand-in file goes just before it.
+        args=("${args[@]:0:$((${#args[@]} - 1))}" -c "$GUIDE_STACK_STANDIN" "${args[-1]}")
+    fi
     command docker "${args[@]}"
 }
 guide_block() {

@@ -30,7 +30,8 @@ enum DatabaseSettings {
                 throw ConfigurationError(key: .databasePasswordFile, problem: "cannot read '\(file)'")
             }
             var password = Substring(text)
-            while password.last == "\n" || password.last == "\r" { password.removeLast() }
+            // `isNewline`, not `== "\n"`: a file saved on Windows ends in "\r\n", one Character.
+            while password.last?.isNewline == true { password.removeLast() }
             configuration.password = String(password)
         }
         // At least 3: the change listener and the database watch each hold one for good.

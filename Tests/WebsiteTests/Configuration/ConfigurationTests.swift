@@ -78,6 +78,11 @@ import Testing
         ])
         #expect(configuration.database.password == "s3cret pass")
         #expect(try load(["PGPASSWORD": "x", "DATABASE_PASSWORD_FILE": file]).database.password == "s3cret pass")
+        // Saved on Windows (CRLF, one Character in Swift) or with a lone CR: the same password.
+        for ending in ["\r\n", "\r", "\r\n\r\n"] {
+            try "s3cret pass\(ending)".write(toFile: file, atomically: true, encoding: .utf8)
+            #expect(try load(["DATABASE_PASSWORD_FILE": file]).database.password == "s3cret pass")
+        }
     }
 
     @Test func certificateAndKeyGoTogether() throws {
