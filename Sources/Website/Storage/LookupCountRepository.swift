@@ -28,8 +28,7 @@ struct LookupCountRepository {
                 INSERT INTO lookup_counts AS c (origin, name_key, count, last_lookup_at)
                 VALUES (\(origin), \(nameKey), 1, now())
                 ON CONFLICT (origin, name_key) DO UPDATE
-                    SET count = c.count + 1, last_lookup_at = now(), signature = NULL,
-                        seq = excluded.seq, xid = excluded.xid
+                    SET count = c.count + 1, last_lookup_at = now(), \(unescaped: FeedStamp.onConflict)
                 RETURNING origin, count
             )
             SELECT origin, count FROM bumped
@@ -75,8 +74,7 @@ struct LookupCountRepository {
                 INSERT INTO lookup_counts AS c (origin, name_key, count, last_lookup_at)
                 SELECT $1::text, name_key, n, now() FROM fresh ORDER BY name_key
                 ON CONFLICT (origin, name_key) DO UPDATE
-                    SET count = c.count + excluded.count, last_lookup_at = now(), signature = NULL,
-                        seq = excluded.seq, xid = excluded.xid
+                    SET count = c.count + excluded.count, last_lookup_at = now(), \(FeedStamp.onConflict)
                 RETURNING name_key, origin, count
             ), others AS (
                 SELECT name_key, array_agg(origin) AS origins, array_agg(count) AS counts

@@ -73,8 +73,8 @@ extension MergeRepository {
                     SELECT * FROM profile_winners ORDER BY name_key
                     ON CONFLICT (name_key) DO UPDATE SET
                         display_name = excluded.display_name, uuid = excluded.uuid, resolved_at = excluded.resolved_at,
-                        origin = excluded.origin, avatar_sha256 = excluded.avatar_sha256, signature = excluded.signature,
-                        seq = excluded.seq, xid = excluded.xid
+                        origin = excluded.origin, avatar_sha256 = excluded.avatar_sha256,
+                        \(FeedStamp.onConflictKeepingSignature)
                     WHERE \(MergeRepository.profileWins("excluded", over: "profiles"))
                     RETURNING 1
                 ), count_input AS (
@@ -93,8 +93,8 @@ extension MergeRepository {
                     INSERT INTO lookup_counts (origin, name_key, count, last_lookup_at, signature)
                     SELECT * FROM count_winners ORDER BY origin, name_key
                     ON CONFLICT (origin, name_key) DO UPDATE SET
-                        count = excluded.count, last_lookup_at = excluded.last_lookup_at, signature = excluded.signature,
-                        seq = excluded.seq, xid = excluded.xid
+                        count = excluded.count, last_lookup_at = excluded.last_lookup_at,
+                        \(FeedStamp.onConflictKeepingSignature)
                     WHERE (excluded.count, excluded.last_lookup_at) > (lookup_counts.count, lookup_counts.last_lookup_at)
                     RETURNING 1
                 ), node_input AS (
@@ -117,8 +117,7 @@ extension MergeRepository {
                     SELECT * FROM node_winners ORDER BY origin
                     ON CONFLICT (origin) DO UPDATE SET
                         name = excluded.name, url = excluded.url, software_version = excluded.software_version,
-                        recorded_at = excluded.recorded_at, signature = excluded.signature, seq = excluded.seq,
-                        xid = excluded.xid
+                        recorded_at = excluded.recorded_at, \(FeedStamp.onConflictKeepingSignature)
                     WHERE \(MergeRepository.nodeWins("excluded", over: "n"))
                     RETURNING 1
                 ), rejections_added AS (

@@ -18,7 +18,7 @@ struct NodeRecordRepository {
             ON CONFLICT (origin) DO UPDATE SET
                 name = excluded.name, url = excluded.url, software_version = excluded.software_version,
                 recorded_at = greatest(excluded.recorded_at, n.recorded_at + interval '1 microsecond'),
-                signature = NULL, seq = excluded.seq, xid = excluded.xid
+                \(unescaped: FeedStamp.onConflict)
             WHERE (n.name, n.url, n.software_version) IS DISTINCT FROM (excluded.name, excluded.url, excluded.software_version)
             """)
     }

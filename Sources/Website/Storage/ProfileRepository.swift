@@ -39,7 +39,7 @@ struct ProfileRepository {
                 avatar_sha256 = CASE WHEN excluded.uuid = profiles.uuid
                     THEN coalesce(excluded.avatar_sha256, profiles.avatar_sha256)
                     ELSE excluded.avatar_sha256 END,
-                signature = NULL, seq = excluded.seq, xid = excluded.xid
+                \(unescaped: FeedStamp.onConflict)
             WHERE \(unescaped: MergeRepository.profileWins("excluded", over: "profiles"))
             """)
     }
@@ -49,8 +49,7 @@ struct ProfileRepository {
     func setAvatar(uuid: String, sha256: String, origin: String) async throws {
         try await database.execute(
             """
-            UPDATE profiles SET avatar_sha256 = \(sha256), signature = NULL,
-                seq = nextval('change_seq'), xid = pg_current_xact_id()
+            UPDATE profiles SET avatar_sha256 = \(sha256), \(unescaped: FeedStamp.update)
             WHERE uuid = \(uuid) AND origin = \(origin) AND avatar_sha256 IS DISTINCT FROM \(sha256)
             """)
     }
