@@ -21,6 +21,14 @@ struct FeedEpochRepository {
     /// The re-stamp of a restored database writes every row: it may take minutes on a large one.
     static let checkTimeout: Duration = .seconds(600)
 
+    /// The database's identity as SQL: the cluster's system identifier ('-' when the role may not
+    /// read it), a slash, and the database's oid.
+    static let databaseIdentity = """
+        CASE WHEN has_function_privilege('pg_control_system()', 'execute')
+             THEN (SELECT system_identifier::text FROM pg_control_system()) ELSE '-' END
+        || '/' || (SELECT oid::text FROM pg_database WHERE datname = current_database())
+        """
+
     struct Outcome: Sendable, Equatable {
         var epoch: String
         /// Why a new epoch was made, or nil when the epoch stayed.
@@ -34,10 +42,7 @@ struct FeedEpochRepository {
         try await database.query(
             """
             SELECT f.epoch IS DISTINCT FROM \(epoch)
-                OR f.database_identity IS DISTINCT FROM
-                    (CASE WHEN has_function_privilege('pg_control_system()', 'execute')
-                          THEN (SELECT system_identifier::text FROM pg_control_system()) ELSE '-' END
-                     || '/' || (SELECT oid::text FROM pg_database WHERE datname = current_database()))
+                OR f.database_identity IS DISTINCT FROM (\(unescaped: Self.databaseIdentity))
                 OR pg_snapshot_xmax(pg_current_snapshot())::text::bigint < f.xid_high
             FROM (SELECT 1) AS one LEFT JOIN feed_epoch AS f ON true
             """
@@ -52,11 +57,7 @@ struct FeedEpochRepository {
             try await connection.query("SELECT pg_advisory_xact_lock(\(Migrator.advisoryLockKey + 1))", logger: logger)
             var identity = ""
             for try await value in try await connection.query(
-                """
-                SELECT CASE WHEN has_function_privilege('pg_control_system()', 'execute')
-                            THEN (SELECT system_identifier::text FROM pg_control_system()) ELSE '-' END
-                       || '/' || (SELECT oid::text FROM pg_database WHERE datname = current_database())
-                """, logger: logger
+                "SELECT \(unescaped: Self.databaseIdentity)", logger: logger
             ).decode(String.self) {
                 identity = value
             }

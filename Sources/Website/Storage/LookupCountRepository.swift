@@ -121,26 +121,24 @@ struct LookupCountRepository {
             "SELECT origin, count FROM lookup_counts WHERE name_key = \(nameKey)", Self.nodeCounts)
     }
 
-    /// The most looked-up names over every origin (from the maintained `name_totals`).
+    /// The names looked up most on any node (from the maintained `name_totals`).
     func mostLookedUp(limit: Int) async throws -> [HeadSummary] {
-        try await database.query(
-            """
-            SELECT t.name_key, coalesce(p.display_name, t.name_key), p.uuid,
-                   least(t.total, 9223372036854775807)::bigint, t.last_lookup_at
-            FROM name_totals t LEFT JOIN profiles p ON p.name_key = t.name_key
-            ORDER BY t.total DESC, t.name_key
-            LIMIT \(limit)
-            """, Self.summaries)
+        try await headSummaries(orderedBy: "t.total DESC, t.name_key", limit: limit)
     }
 
     /// The names looked up most recently on any node (from the maintained `name_totals`).
     func recentlyLookedUp(limit: Int) async throws -> [HeadSummary] {
+        try await headSummaries(orderedBy: "t.last_lookup_at DESC", limit: limit)
+    }
+
+    /// The front page's lists: one query, in the order given (a constant of this file, never input).
+    private func headSummaries(orderedBy order: String, limit: Int) async throws -> [HeadSummary] {
         try await database.query(
             """
             SELECT t.name_key, coalesce(p.display_name, t.name_key), p.uuid,
                    least(t.total, 9223372036854775807)::bigint, t.last_lookup_at
             FROM name_totals t LEFT JOIN profiles p ON p.name_key = t.name_key
-            ORDER BY t.last_lookup_at DESC
+            ORDER BY \(unescaped: order)
             LIMIT \(limit)
             """, Self.summaries)
     }
