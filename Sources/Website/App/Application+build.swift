@@ -174,7 +174,15 @@ public func buildApplication(
             postgres, tasks, database.breaker, HTTPClientService(client: httpClient, tlsClients: tlsClients),
             ChangeListener(client: postgres, signal: signal, logger: logger),
             blocklist, feedEpoch, directory, liveEvents,
-        ] + (configuration.databaseWatchDeadline.map { [DatabaseWatch(database: database, deadline: $0)] } ?? [])
+        ]
+            + (configuration.headRetryInterval.map {
+                [
+                    HeadRetry(
+                        profiles: profiles, lookup: lookup, node: node, interval: $0,
+                        batch: configuration.headRetryBatch, metrics: metrics, logger: logger)
+                ]
+            } ?? [])
+            + (configuration.databaseWatchDeadline.map { [DatabaseWatch(database: database, deadline: $0)] } ?? [])
             + (metricsServer.map { [$0] } ?? []),
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.httpPort) },
         logger: logger)

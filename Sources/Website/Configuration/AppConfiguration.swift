@@ -52,6 +52,10 @@ public struct AppConfiguration: Sendable {
     public var blocklistFile: String
     /// How often each neighbour's data is compared by digests (anti-entropy); nil turns it off.
     public var antiEntropyInterval: Duration?
+    /// How often this node's own profiles that name no head get one (``HeadRetry``); nil turns it off.
+    public var headRetryInterval: Duration?
+    /// The most heads one such round fetches.
+    public var headRetryBatch: Int
     /// Which profile service this node's profiles come from; neighbours must name the same one
     /// before their profiles and heads are merged. Defaults to the profile URL's scheme and host.
     public var upstreamRealm: String
@@ -123,6 +127,9 @@ public struct AppConfiguration: Sendable {
             .syncMaxNewOriginsPerHour, default: 1000, in: 0...10_000_000)
         let antiEntropySeconds = try settings.integer(.antiEntropyIntervalSeconds, default: 300, in: 0...86400)
         self.antiEntropyInterval = antiEntropySeconds == 0 ? nil : .seconds(antiEntropySeconds)
+        let headRetrySeconds = try settings.integer(.headRetryIntervalSeconds, default: 60, in: 0...86400)
+        self.headRetryInterval = headRetrySeconds == 0 ? nil : .seconds(headRetrySeconds)
+        self.headRetryBatch = try settings.integer(.headRetryBatch, default: 10, in: 1...1000)
         self.blocklist = settings.string(.blocklist, default: "")
         self.blocklistFile = settings.string(.blocklistFile, default: "peers/blocklist")
         self.upstreamRealm = settings.string(.upstreamRealm, default: Self.realm(of: mojangAPIURL))

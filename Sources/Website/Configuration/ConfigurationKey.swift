@@ -44,6 +44,8 @@ public enum ConfigurationKey: String, CaseIterable, Sendable {
     case upstreamNotFoundSeconds = "UPSTREAM_NOT_FOUND_SECONDS"
     case upstreamFailureMemorySeconds = "UPSTREAM_FAILURE_MEMORY_SECONDS"
     case upstreamMaxConcurrent = "UPSTREAM_MAX_CONCURRENT"
+    case headRetryIntervalSeconds = "HEAD_RETRY_INTERVAL_SECONDS"
+    case headRetryBatch = "HEAD_RETRY_BATCH"
     case upstreamLookupsPerClientPerMinute = "UPSTREAM_LOOKUPS_PER_CLIENT_PER_MINUTE"
     case trustedProxies = "TRUSTED_PROXIES"
     case syncMaxConcurrentRequests = "SYNC_MAX_CONCURRENT_REQUESTS"

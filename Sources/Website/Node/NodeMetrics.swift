@@ -69,6 +69,17 @@ final class NodeMetrics: Sendable {
             .increment()
     }
 
+    /// A round of ``HeadRetry``: own profiles given a head they held, heads fetched, fetches failed.
+    func headRetried(_ round: HeadRetry.Round) {
+        for (outcome, count) in [("published", round.published), ("fetched", round.fetched), ("failed", round.failed)]
+        where count > 0 {
+            counter(
+                "head_retries", "Own profiles without a head given one, or tried, by outcome", [("outcome", outcome)]
+            )
+            .increment(by: Int64(count))
+        }
+    }
+
     /// A request refused or spared by one of the node's limits (`limit` names it: a client's
     /// allowance, a paused upstream, a remembered "no such player", the sync budget, a cap on
     /// long-polls or live streams).

@@ -54,6 +54,30 @@ struct ProfileRepository {
             """)
     }
 
+    /// Publishes the heads this node linked itself for its own profiles that name none (the head
+    /// was stored but the profile's update failed, or the profile was saved while its fetch
+    /// failed and the head came later). Returns how many profiles changed.
+    func publishLinkedHeads(origin: String) async throws -> Int {
+        try await database.values(
+            """
+            UPDATE profiles p SET avatar_sha256 = h.sha256, \(unescaped: FeedStamp.update)
+            FROM player_heads h
+            WHERE h.uuid = p.uuid AND p.origin = \(origin) AND p.avatar_sha256 IS NULL
+            RETURNING 1
+            """, as: Int32.self
+        ).count
+    }
+
+    /// Up to `limit` UUIDs of this node's own profiles that name no head, in random order (one
+    /// whose head keeps failing does not hide the others).
+    func headlessUUIDs(origin: String, limit: Int) async throws -> [String] {
+        try await database.values(
+            """
+            SELECT uuid FROM (SELECT DISTINCT uuid FROM profiles WHERE origin = \(origin) AND avatar_sha256 IS NULL) u
+            ORDER BY random() LIMIT \(limit)
+            """, as: String.self)
+    }
+
     @Sendable private static func first(_ rows: PostgresRowSequence) async throws -> Profile? {
         for try await (nameKey, displayName, uuid, resolvedAt, origin, avatar) in rows.decode(
             (String, String, String, Date, String, String?).self)
