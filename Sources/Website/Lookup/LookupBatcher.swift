@@ -7,8 +7,8 @@ import Synchronization
 /// and counted exactly once; a batch that fails fails every caller in it.
 ///
 /// There is no waiting window: a lookup that finds fewer than `maximumInFlight` batches being
-/// written starts one at once, so a quiet node answers as fast as before, and under load the
-/// batches grow by themselves to what arrives during one commit.
+/// written starts one at once (alone, on its own task), so a quiet node answers as fast as
+/// before, and under load the batches grow by themselves to what arrives during one commit.
 final class LookupBatcher: Sendable {
     typealias Answer = (Profile, [HeadCounts.NodeCount])?
     typealias Write = @Sendable ([String]) async throws -> [String: (Profile, [HeadCounts.NodeCount])]
@@ -41,8 +41,21 @@ final class LookupBatcher: Sendable {
 
     /// Counts one lookup of `nameKey` when its stored profile is fresh and returns the profile and
     /// every origin's counter; nil (nothing counted) when there is no fresh profile.
+    ///
+    /// A lookup that finds no batch being written and none waiting is a batch of one, written on
+    /// the caller's own task: a quiet node pays no hand-off to a writer and back. Lookups that
+    /// arrive meanwhile wait, and go next on a writer of their own.
     func recordLookup(nameKey: String) async throws -> Answer {
-        try await withCheckedThrowingContinuation { continuation in
+        let alone = state.withLock { state -> Bool in
+            guard state.inFlight < maximumInFlight, state.waiting.isEmpty else { return false }
+            state.inFlight += 1
+            return true
+        }
+        if alone {
+            defer { writeFinished() }
+            return try await write([nameKey])[nameKey]
+        }
+        return try await withCheckedThrowingContinuation { continuation in
             let batch = state.withLock { state -> [Waiting]? in
                 state.waiting.append(Waiting(nameKey: nameKey, continuation: continuation))
                 return takeBatch(&state)
@@ -63,6 +76,20 @@ final class LookupBatcher: Sendable {
         return Array(state.waiting.prefix(count))
     }
 
+    /// A write ended: the lookups that arrived meanwhile, if any, as the next batch (the writer
+    /// stays busy for it).
+    private func nextBatch() -> [Waiting]? {
+        state.withLock { state in
+            state.inFlight -= 1
+            return takeBatch(&state)
+        }
+    }
+
+    /// A write on a caller's own task ended: what arrived meanwhile goes on a writer.
+    private func writeFinished() {
+        if let next = nextBatch() { start(next) }
+    }
+
     /// Writes `batch`, then whatever arrived meanwhile, on one writer owned by `tasks`; a node
     /// shutting down fails the batch instead (no request can be waiting for it by then).
     private func start(_ batch: [Waiting]) {
@@ -76,12 +103,7 @@ final class LookupBatcher: Sendable {
                     for waiting in batch { waiting.continuation.resume(throwing: error) }
                 }
                 // What arrived meanwhile goes next, on this same writer.
-                guard
-                    let next = state.withLock({ state -> [Waiting]? in
-                        state.inFlight -= 1
-                        return takeBatch(&state)
-                    })
-                else { return }
+                guard let next = nextBatch() else { return }
                 batch = next
             }
         }

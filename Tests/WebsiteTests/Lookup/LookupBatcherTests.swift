@@ -54,6 +54,24 @@ import Testing
         }
     }
 
+    /// A lookup alone is written on its caller's task, no writer started; one arriving during
+    /// that write waits and goes on a writer of its own once it ends.
+    @Test func aLookupAloneIsWrittenOnItsCallersTask() async throws {
+        let writer = GatedWriter()
+        let tasks = BackgroundTasks()
+        let batcher = LookupBatcher(tasks: tasks) { try await writer.write($0) }
+        try await withThrowingTaskGroup(of: Int64?.self) { group in
+            group.addTask { try await batcher.recordLookup(nameKey: "alone")?.1.first?.count }
+            #expect(try await eventually { writer.batches.withLock { $0.count } == 1 })
+            #expect(tasks.count == 0)
+            group.addTask { try await batcher.recordLookup(nameKey: "next")?.1.first?.count }
+            #expect(try await eventually { batcher.waitingCount == 1 })
+            writer.released.withLock { $0 = true }
+            for try await count in group { #expect(count == 1) }
+        }
+        #expect(writer.batches.withLock { $0 } == [["alone"], ["next"]])
+    }
+
     @Test func aFailedWriteFailsItsCallersAndTheNextBatchStillRuns() async throws {
         struct DatabaseDown: Error {}
         let calls = Mutex(0)
