@@ -3,14 +3,24 @@ to the floor's. Per request at wrk -c1: the node's /healthz (HTTP, middlewares, 
 the counted page durably and with synchronous_commit=off (the flush's share), the floor; and
 from pg_stat_statements, the statements each request ran (round trips) and the time PostgreSQL
 spent executing them (the statement and its triggers). Needs a PostgreSQL with
-pg_stat_statements preloaded (the script starts one). Loopback only, bounded in time."""
+pg_stat_statements preloaded (the script starts one). With COMPARE_WEBSITE_BIN, the counted page of
+that binary (an earlier commit's, say) and of WEBSITE_BIN are measured side by side, alternately,
+three times each. Then the new-name path (issue 34, issue 35's deliverable 4): lookups of names the
+node has never seen, one after another against the stand-in upstream answering at once, with the
+statements each sent (pg_stat_statements, top-level only) and its head image requests, next to the
+floor's page plus one request to the same stand-in. Loopback only, bounded in time."""
+import json
 import os
+import statistics
 import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
+import time  # noqa: E402
+
 from harness import ADMIN_URL, Cluster, get, make_database, psql, wrk  # noqa: E402
 
 SECONDS = int(os.environ.get("BREAKDOWN_SECONDS", "8"))
+COMPARE = os.environ.get("COMPARE_WEBSITE_BIN")
 
 
 def statements(database):
@@ -31,6 +41,74 @@ def measure(url, path, database):
     return rate, total, statements(database)
 
 
+def compare(cluster):
+    """The durable counted page of COMPARE_WEBSITE_BIN and of WEBSITE_BIN, alternately."""
+    nodes = []
+    for label, binary in (("compared", COMPARE), ("this", None)):
+        database = make_database()
+        url, _, _ = cluster.node(database=database, binary=binary, DATABASE_SYNCHRONOUS_COMMIT="on")
+        assert get(f"{url}/display_skin?username=alice")[0] == 200
+        nodes.append((label, url, database, []))
+    for _ in range(3):
+        for _, url, database, rates in nodes:
+            rates.append(measure(url, "/display_skin?username=alice", database)[0])
+    return [(f"counted page, {label} binary (runs: {' / '.join(f'{1000 / r:.2f}' for r in rates)})",
+             statistics.mean(1000 / r for r in rates), None, None, []) for label, _, _, rates in nodes]
+
+
+NEW_NAMES = int(os.environ.get("BREAKDOWN_NEW_NAMES", "40"))
+
+
+def top_level_calls(database):
+    """Statements the clients sent to `database` since the last reset (triggers' own not counted)."""
+    name = database.rsplit("/", 1)[1].split("?")[0]
+    return int(psql(ADMIN_URL, f"""
+        SELECT coalesce(sum(calls), 0) FROM pg_stat_statements
+        WHERE toplevel AND dbid = (SELECT oid FROM pg_database WHERE datname = '{name}')""").strip())
+
+
+def new_name_path(cluster, label, binary):
+    """Median ms and statements per lookup of a new name, and statements per head image request."""
+    database = make_database()
+    url, _, _ = cluster.node(database=database, binary=binary)
+    assert get(f"{url}/heads/warmup{label}")[0] == 200
+    # What the node sends by itself meanwhile (discovery, the epoch check) is measured idle for
+    # as long and taken off.
+    psql(ADMIN_URL, "SELECT pg_stat_statements_reset()")
+    time.sleep(2)
+    idle_per_second = top_level_calls(database) / 2
+    psql(ADMIN_URL, "SELECT pg_stat_statements_reset()")
+    begun = time.perf_counter()
+    times = []
+    for i in range(NEW_NAMES):
+        started = time.perf_counter()
+        status, _ = get(f"{url}/heads/new{label}{i}")
+        times.append(1000 * (time.perf_counter() - started))
+        assert status == 200, status
+    lookups = (top_level_calls(database) - idle_per_second * (time.perf_counter() - begun)) / NEW_NAMES
+    uuids = [json.loads(get(f"{url}/api/v1/heads/new{label}{i}")[1])["uuid"] for i in range(NEW_NAMES)]
+    psql(ADMIN_URL, "SELECT pg_stat_statements_reset()")
+    begun = time.perf_counter()
+    for uuid in uuids:
+        assert get(f"{url}/avatars/{uuid}.png")[0] == 200
+    images = (top_level_calls(database) - idle_per_second * (time.perf_counter() - begun)) / NEW_NAMES
+    return statistics.median(times), lookups, images
+
+
+def new_names(cluster):
+    print(f"New names, {NEW_NAMES} lookups one after another; ms each (median), statements sent per lookup "
+          "and per head image request")
+    for label, binary in ([("compared", COMPARE)] if COMPARE else []) + [("this", None)]:
+        ms, lookups, images = new_name_path(cluster, label, binary)
+        print(f"  node, {label} binary: {ms:.2f} ms, {lookups:.2f} statements per lookup, "
+              f"{images:.2f} per head image request")
+    floor = cluster.floor()
+    floor_rate, _, _ = wrk(f"{floor}/heads/alice", 1, 4, threads=1)
+    upstream_rate, _, _ = wrk(f"{cluster.upstream}/users/profiles/minecraft/alice", 1, 4, threads=1)
+    print(f"  floor page {1000 / floor_rate:.2f} ms + one request to the stand-in {1000 / upstream_rate:.2f} ms "
+          f"= {1000 / floor_rate + 1000 / upstream_rate:.2f} ms (wrk -c1, 4 s each)")
+
+
 def main():
     psql(ADMIN_URL, "CREATE EXTENSION IF NOT EXISTS pg_stat_statements")
     print(f"B1 at one connection, {SECONDS} s each; ms per request (1 / rate); database time from pg_stat_statements")
@@ -47,6 +125,8 @@ def main():
             calls = sum(c for c, _, _ in stats)
             rows.append((f"node counted page, synchronous_commit={commit}", 1000 / rate, calls / total,
                          sum(t for _, t, _ in stats) / total, stats))
+        if COMPARE:
+            rows += compare(cluster)
         database = make_database()
         floor = cluster.floor(database)
         assert get(f"{floor}/heads/alice")[0] == 200
@@ -60,6 +140,8 @@ def main():
         print(f"{what:46} {ms:10.3f} {per_text:>10} {exec_text:>10}")
         for calls, total_ms, query in stats[:4]:
             print(f"{'':6}{calls:>8} calls {total_ms / max(calls, 1):8.3f} ms each  {query}")
+    with Cluster() as cluster:
+        new_names(cluster)
 
 
 if __name__ == "__main__":

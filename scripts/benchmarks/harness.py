@@ -48,8 +48,8 @@ class Cluster:
             [FLOOR_BINARY], {"DATABASE_URL": database or make_database(), "HTTP_PORT": str(port)}, f"{url}/healthz")
         return url
 
-    def node(self, database=None, name="bench", **settings):
-        """Starts a node; returns (base URL, database URL, process)."""
+    def node(self, database=None, name="bench", binary=None, **settings):
+        """Starts a node (`binary`, else WEBSITE_BIN); returns (base URL, database URL, process)."""
         database = database or make_database()
         port = free_port()
         env = {
@@ -63,7 +63,7 @@ class Cluster:
         }
         env.update({key: str(value) for key, value in settings.items()})
         url = f"http://127.0.0.1:{port}"
-        process = self.processes.start([BINARY], env, f"{url}/readyz")
+        process = self.processes.start([binary or BINARY], env, f"{url}/readyz")
         return url, database, process
 
 

@@ -117,7 +117,7 @@ public func buildApplication(
         renderer: renderer, lookup: lookup, counts: counts, neighbours: neighbours, labels: names,
         clients: configuration.clientKey
     ).addRoutes(to: router)
-    AvatarController(profiles: profiles, avatars: avatars, lookup: lookup).addRoutes(to: router)
+    AvatarController(avatars: avatars, lookup: lookup).addRoutes(to: router)
     HeadsAPIController(profiles: profiles, counts: counts, node: node, labels: names).addRoutes(to: api)
     HealthController(migrator: migrator, database: database).addRoutes(to: router)
     NodeInfoController(node: node, upstreamRealm: configuration.upstreamRealm).addRoutes(to: api)

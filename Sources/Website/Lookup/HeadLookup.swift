@@ -39,9 +39,9 @@ struct HeadLookup: Sendable {
             return Result(profile: profile, counts: HeadCounts(perNode: nodeCounts, localNode: node.id), notice: nil)
         }
         var resolution = try await currentProfile(name, client: client)
-        if resolution.profile.avatarSHA256 == nil, try await !avatars.hasHead(uuid: resolution.profile.uuid),
-            let image = try? await fetchHead(uuid: resolution.profile.uuid)
-        {
+        // A head the node holds already (linked, or named by another profile of the UUID) is
+        // read by the fetch's first step; only a missing one is asked for.
+        if resolution.profile.avatarSHA256 == nil, let image = try? await fetchHead(uuid: resolution.profile.uuid) {
             resolution.profile.avatarSHA256 = image.sha256
         }
         let nodeCounts: [HeadCounts.NodeCount]
@@ -124,7 +124,7 @@ struct HeadLookup: Sendable {
     /// A caller that found no head before a fetch ended starts a flight of its own after it: the
     /// head stored meanwhile is read, not asked for again.
     func fetchHead(uuid: String) async throws -> HeadImage {
-        try await fetchingHeads.run(uuid) { [upstream, avatars, profiles, logger, node, limits] in
+        try await fetchingHeads.run(uuid) { [upstream, avatars, logger, node, limits] in
             if let stored = try await avatars.image(uuid: uuid) { return stored }
             // A head that failed a moment ago is not asked for on every view of its page.
             if limits.headFailedRecently(uuid) { throw UpstreamError.failedRecently }
@@ -139,8 +139,7 @@ struct HeadLookup: Sendable {
                 }
                 let image = try fetched.get()
                 limits.headFetched(uuid)
-                try await avatars.store(image, uuid: uuid)
-                try await profiles.setAvatar(uuid: uuid, sha256: image.sha256, origin: node.id)
+                try await avatars.storeOwn(image, uuid: uuid, origin: node.id)
                 return image
             } catch let refusal as UpstreamRefusal {
                 limits.gateRefused(refusal)

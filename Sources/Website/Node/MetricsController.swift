@@ -21,7 +21,7 @@ struct MetricsController<Context: RequestContext> {
             }
             metrics.databasePool(
                 inUse: database.usage.inUse, waiting: database.usage.waiting,
-                size: database.usage.size)
+                size: database.usage.size, leases: database.usage.leases)
             if let horizon = try? await feed.horizon() {
                 metrics.feedHorizon(ageSeconds: horizon.ageSeconds)
             }

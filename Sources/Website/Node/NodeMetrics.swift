@@ -1,6 +1,7 @@
 import CoreMetrics
 import Hummingbird
 import Prometheus
+import Synchronization
 
 /// The node's Prometheus metrics, served at `GET /metrics`. One registry per application, so
 /// several nodes in one test process keep their own figures; request latency comes from
@@ -177,7 +178,18 @@ final class NodeMetrics: Sendable {
             labels: labels)
     }
 
-    func databasePool(inUse: Int, waiting: Int, size: Int) {
+    /// The pool's leases already added to `heads_database_leases_total`.
+    private let leasesCounted = Mutex(0)
+
+    func databasePool(inUse: Int, waiting: Int, size: Int, leases: Int) {
+        let added = leasesCounted.withLock { counted in
+            defer { counted = max(counted, leases) }
+            return max(0, leases - counted)
+        }
+        counter(
+            "database_leases",
+            "Pooled connections the node's work took: one per statement, one per transaction (database round trips)"
+        ).increment(by: Int64(added))
         gauge("database_pool_in_use", "Pooled database connections held by the node's queries").set(Double(inUse))
         gauge("database_pool_waiting", "Queries waiting for a pooled database connection").set(Double(waiting))
         gauge("database_pool_size", "Most connections the pool opens (DATABASE_POOL_SIZE)").set(Double(size))

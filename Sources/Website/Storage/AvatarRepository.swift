@@ -21,6 +21,25 @@ struct AvatarRepository {
             """)
     }
 
+    /// Stores a head this node fetched for a UUID, links it, and names it in the node's own
+    /// profiles of that UUID (a new change for the feed), in one statement; other origins'
+    /// profiles are signed by them and keep their fields.
+    func storeOwn(_ image: HeadImage, uuid: String, origin: String) async throws {
+        try await database.execute(
+            """
+            WITH stored AS (
+                INSERT INTO avatars (sha256, png) VALUES (\(image.sha256), \(ByteBuffer(bytes: image.png)))
+                ON CONFLICT (sha256) DO UPDATE SET sha256 = excluded.sha256
+                RETURNING sha256
+            ), linked AS (
+                INSERT INTO player_heads (uuid, sha256) SELECT \(uuid), sha256 FROM stored
+                ON CONFLICT (uuid) DO UPDATE SET sha256 = excluded.sha256
+            )
+            UPDATE profiles SET avatar_sha256 = \(image.sha256), \(unescaped: FeedStamp.update)
+            WHERE uuid = \(uuid) AND origin = \(origin) AND avatar_sha256 IS DISTINCT FROM \(image.sha256)
+            """)
+    }
+
     func image(sha256: String) async throws -> HeadImage? {
         try await database.query(
             "SELECT png FROM avatars WHERE sha256 = \(sha256)", Self.first)
@@ -28,23 +47,42 @@ struct AvatarRepository {
 
     /// The head for a UUID: the one the node linked itself, else the one its newest profile names.
     func image(uuid: String) async throws -> HeadImage? {
-        try await database.query(Self.head(uuid: uuid, select: "a.png"), Self.first)
+        try await database.query(
+            Self.bound(uuid, "SELECT png FROM avatars WHERE sha256 = \(Self.servedHead)"), Self.first)
     }
 
-    /// Whether the node has the head for a UUID, without reading its bytes.
-    func hasHead(uuid: String) async throws -> Bool {
-        try await !database.values(Self.head(uuid: uuid, select: "1"), as: Int32.self).isEmpty
+    /// What `/avatars/UUID.png` serves, in one round trip: whether the node knows a player with
+    /// that UUID, and the head it holds for it (nil while it has none).
+    func served(uuid: String) async throws -> (known: Bool, image: HeadImage?) {
+        try await database.query(
+            Self.bound(
+                uuid,
+                """
+                SELECT EXISTS (SELECT 1 FROM profiles WHERE uuid = $1),
+                       (SELECT png FROM avatars WHERE sha256 = \(Self.servedHead))
+                """)
+        ) { rows in
+            for try await (known, png) in rows.decode((Bool, ByteBuffer?).self) {
+                return (known, try png.map { try HeadImage(validating: Array(buffer: $0)) })
+            }
+            return (false, nil)
+        }
     }
 
-    /// `SELECT columns` of the avatar row served for a UUID (at most one row).
-    private static func head(uuid: String, select columns: String) -> PostgresQuery {
-        """
-        SELECT \(unescaped: columns) FROM avatars a
-        WHERE a.sha256 = coalesce(
-            (SELECT sha256 FROM player_heads WHERE uuid = \(uuid)),
-            (SELECT avatar_sha256 FROM profiles WHERE uuid = \(uuid) AND avatar_sha256 IS NOT NULL
+    /// The sha256 of the head served for the UUID bound as `$1`: the one the node linked itself,
+    /// else the one the newest profile of the UUID names.
+    private static let servedHead = """
+        coalesce(
+            (SELECT sha256 FROM player_heads WHERE uuid = $1),
+            (SELECT avatar_sha256 FROM profiles WHERE uuid = $1 AND avatar_sha256 IS NOT NULL
              ORDER BY resolved_at DESC LIMIT 1))
         """
+
+    /// `sql` (a constant of this file) with `uuid` bound as `$1`.
+    private static func bound(_ uuid: String, _ sql: String) -> PostgresQuery {
+        var bindings = PostgresBindings()
+        bindings.append(uuid)
+        return PostgresQuery(unsafeSQL: sql, binds: bindings)
     }
 
     /// Which of these hashes the node does not have yet.

@@ -71,7 +71,7 @@ struct Database: Sendable {
     final class PoolUsage: Sendable {
         /// The pool's size (`DATABASE_POOL_SIZE`), for the metrics.
         let size: Int
-        private let counts = Mutex((inUse: 0, waiting: 0))
+        private let counts = Mutex((inUse: 0, waiting: 0, leases: 0))
 
         init(size: Int = 0) {
             self.size = size
@@ -79,6 +79,9 @@ struct Database: Sendable {
 
         var inUse: Int { counts.withLock { $0.inUse } }
         var waiting: Int { counts.withLock { $0.waiting } }
+        /// Connections taken since start: one per statement, one per transaction (a request's
+        /// database round trips, counted from outside).
+        var leases: Int { counts.withLock { $0.leases } }
 
         /// Runs `work` on a pooled connection, counting the wait for it and its use. Errors of
         /// `work` pass through; failing to get a connection (the pool's own errors are not public
@@ -99,6 +102,7 @@ struct Database: Sendable {
                     counts.withLock { counts in
                         counts.waiting -= 1
                         counts.inUse += 1
+                        counts.leases += 1
                     }
                     acquired.withLock { $0 = true }
                     return try await work(connection)

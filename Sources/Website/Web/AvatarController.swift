@@ -4,7 +4,6 @@ import SyncProtocol
 /// Serves heads from the node's own avatar cache at `/avatars/UUID.png`; the upstream avatar
 /// service is asked only when the node does not have the head yet.
 struct AvatarController<Context: RequestContext> {
-    let profiles: ProfileRepository
     let avatars: AvatarRepository
     let lookup: HeadLookup
 
@@ -17,11 +16,12 @@ struct AvatarController<Context: RequestContext> {
         guard file.hasSuffix(".png"), let uuid = PlayerUUID.normalise(String(file.dropLast(4))) else {
             throw HTTPError(.notFound, message: "Heads are served as /avatars/UUID.png.")
         }
-        guard let profile = try await profiles.profile(uuid: uuid) else {
+        let served = try await avatars.served(uuid: uuid)
+        guard served.known else {
             throw HTTPError(.notFound, message: "This node knows no player with that UUID.")
         }
         let image: HeadImage
-        if let stored = try await avatars.image(uuid: profile.uuid) {
+        if let stored = served.image {
             image = stored
         } else {
             do {

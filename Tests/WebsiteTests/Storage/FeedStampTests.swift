@@ -1,3 +1,4 @@
+import FakeUpstream
 import Foundation
 import PostgresNIO
 import SyncProtocol
@@ -110,6 +111,21 @@ import Testing
                 "ProfileRepository.setAvatar",
                 write: { try await profiles.setAvatar(uuid: Self.uuid, sha256: head, origin: "own") }
             ) { $0.profile?.nameKey == "alice" && $0.profile?.avatarSHA256 == head && $0.signature == nil }
+            let avatars = AvatarRepository(database: database)
+            let image = try HeadImage(validating: FakePlayers.headPNG(uuid: Self.uuid))
+            try await step(
+                "AvatarRepository.storeOwn",
+                write: { try await avatars.storeOwn(image, uuid: Self.uuid, origin: "own") }
+            ) { $0.profile?.nameKey == "alice" && $0.profile?.avatarSHA256 == image.sha256 && $0.signature == nil }
+            try await step(
+                "ProfileRepository.publishLinkedHeads",
+                write: {
+                    // The profile lost its head in a write that is no write path (the feed keeps
+                    // its place); publishing the linked head moves it.
+                    try await database.execute("UPDATE profiles SET avatar_sha256 = NULL WHERE name_key = 'alice'")
+                    #expect(try await profiles.publishLinkedHeads(origin: "own") == 1)
+                }
+            ) { $0.profile?.nameKey == "alice" && $0.profile?.avatarSHA256 == image.sha256 && $0.signature == nil }
             try await step(
                 "NodeRecordRepository.publish",
                 write: { try await nodes.publish(origin: "own", name: "node-a2", url: nil, softwareVersion: "0.4.0") }
