@@ -465,6 +465,7 @@ class Run:
         with open(f"{WORK}/history.json", "w") as file:  # what the checker judges, for a failure's sake
             json.dump({"identities": identities, "losses": self.losses,
                        "applied": [(f.describe(), at, healed, error) for f, at, healed, error in self.applied]}, file)
+        self.describe_unready()
         report = checker.check(
             lookups, identities, self.losses,
             counts={node: self.counts(node) for node in NODES},
@@ -478,6 +479,40 @@ class Run:
             report.failures.append(f"{len(stuck)} faults did not finish within 5 minutes of the end")
         enter(f"/proc/self/fd/{root}")
         return faults, report, converged, convergence, lookups
+
+    def describe_unready(self):
+        """For each node process not ready after the heal, what it was doing, kept in the run's
+        directory (`unready-KEY.txt`): its /readyz answer, its TCP connections with their timers
+        and queues (to its database above all), its threads' states, and whether its database
+        answers from its host. Seed 110 left a node not ready whose log said nothing."""
+        for node in NODES:
+            for replica in self.replicas(node):
+                key = self.federation.node_key(node, replica)
+                if self.federation.ready(node, replica):
+                    continue
+                process = self.federation.processes.get(key)
+                pid = process.pid if process and process.poll() is None else None
+                host = f"website-{node}"
+                parts = [
+                    ("readyz", ["curl", "-s", "-i", "--max-time", "5", f"http://127.0.0.1:{8080 + replica}/readyz"]),
+                    ("tcp", ["ss", "-tnpoi"]),
+                    ("database", ["psql", "-h", f"db-{node}", "-U", "postgres", "-qAtX", "-c",
+                                  "SELECT pid, state, wait_event_type, wait_event, left(query, 80) "
+                                  "FROM pg_stat_activity WHERE backend_type = 'client backend'"]),
+                ]
+                try:  # a description that fails must not fail the run
+                    with open(f"{WORK}/unready-{key}.txt", "w") as file:
+                        file.write(f"{key}: pid {pid}\n")
+                        for title, command in parts:
+                            out = self.federation.in_host(host, *command, check=False, timeout=20)
+                            file.write(f"--- {title}\n{out.stdout}{out.stderr}\n")
+                        if pid:
+                            threads = subprocess.run(["ps", "-L", "-o", "tid,stat,wchan:32,comm", "-p", str(pid)],
+                                                     capture_output=True, text=True, check=False)
+                            file.write(f"--- threads\n{threads.stdout}\n")
+                    self.log(f"{key} not ready after the heal: its state is in {WORK}/unready-{key}.txt")
+                except (OSError, subprocess.SubprocessError) as error:
+                    self.log(f"{key} not ready after the heal; describing it failed: {error}")
 
     def summarise(self, faults, report, converged, convergence):
         if not converged:
