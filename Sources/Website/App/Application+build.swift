@@ -56,7 +56,8 @@ public func buildApplication(
             httpClient: httpClient, profileBaseURL: configuration.mojangAPIURL,
             avatarBaseURL: configuration.avatarURL, timeout: configuration.upstreamTimeout, metrics: metrics,
             logger: logger),
-        limits: upstreamLimits, resolving: SingleFlight(), fetchingHeads: SingleFlight(), node: node,
+        limits: upstreamLimits, resolving: SingleFlight(), fetchingHeads: SingleFlight(),
+        headsToRetry: HeadRetry.Pending(), node: node,
         profileCacheTime: configuration.profileCacheTime, metrics: metrics, logger: logger)
     let neighbours = NeighbourRepository(database: database)
     // Background work (the epoch check, pullers' merges, storing own signatures) is no visitor's

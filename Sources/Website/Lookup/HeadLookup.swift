@@ -16,6 +16,8 @@ struct HeadLookup: Sendable {
     let limits: UpstreamLimits
     let resolving: SingleFlight<String, Resolution>
     let fetchingHeads: SingleFlight<String, HeadImage>
+    /// Told when an own profile may be left without its head (``HeadRetry`` then looks).
+    let headsToRetry: HeadRetry.Pending
     let node: LocalNode
     let profileCacheTime: Duration
     let metrics: NodeMetrics
@@ -123,9 +125,24 @@ struct HeadLookup: Sendable {
     /// Fetches, stores and links the head of a UUID, once however many requests ask at the same time.
     /// A caller that found no head before a fetch ended starts a flight of its own after it: the
     /// head stored meanwhile is read, not asked for again.
+    ///
+    /// A head that is not fetched and stored here (it failed, or one stored under another
+    /// profile of the UUID is returned) may leave an own profile without it: ``HeadRetry`` is told.
     func fetchHead(uuid: String) async throws -> HeadImage {
-        try await fetchingHeads.run(uuid) { [upstream, avatars, logger, node, limits] in
-            if let stored = try await avatars.image(uuid: uuid) { return stored }
+        do {
+            return try await fetchAndStoreHead(uuid: uuid)
+        } catch {
+            headsToRetry.mark()
+            throw error
+        }
+    }
+
+    private func fetchAndStoreHead(uuid: String) async throws -> HeadImage {
+        try await fetchingHeads.run(uuid) { [upstream, avatars, logger, node, limits, headsToRetry] in
+            if let stored = try await avatars.image(uuid: uuid) {
+                headsToRetry.mark()
+                return stored
+            }
             // A head that failed a moment ago is not asked for on every view of its page.
             if limits.headFailedRecently(uuid) { throw UpstreamError.failedRecently }
             do {

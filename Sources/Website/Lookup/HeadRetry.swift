@@ -1,5 +1,6 @@
 import Logging
 import ServiceLifecycle
+import Synchronization
 
 /// Gives this node's own profiles the head they lack. A profile saved while its head's fetch
 /// failed (the avatar service down or refusing) names no head, and every node holds that record:
@@ -7,16 +8,35 @@ import ServiceLifecycle
 /// name up, and the other nodes would each fetch it from the avatar service on their own. Every
 /// `interval` a round first publishes heads the node already holds for such profiles, then fetches
 /// up to `batch` missing ones through ``HeadLookup/fetchHead(uuid:)`` (its gate, its memory of
-/// recent failures, its single flight), and stops at the first refusal of the gate.
+/// recent failures, its single flight), and stops at the first refusal of the gate. A round runs
+/// only when ``Pending`` says a head may be missing (at start, and after a head was not fetched
+/// and stored), so a node whose heads all arrive reads nothing.
 /// `HEAD_RETRY_INTERVAL_SECONDS` and `HEAD_RETRY_BATCH`; `heads_head_retries_total` by outcome.
 struct HeadRetry: Service {
     let profiles: ProfileRepository
     let lookup: HeadLookup
+    var pending: HeadRetry.Pending { lookup.headsToRetry }
     let node: LocalNode
     let interval: Duration
     let batch: Int
     let metrics: NodeMetrics
     let logger: Logger
+
+    /// Whether an own profile may lack its head since the last round (true at start: the
+    /// database may hold such profiles from before).
+    final class Pending: Sendable {
+        private let state = Mutex(true)
+
+        func mark() { state.withLock { $0 = true } }
+
+        /// Whether a round is due; clears the mark.
+        func take() -> Bool {
+            state.withLock { due in
+                defer { due = false }
+                return due
+            }
+        }
+    }
 
     /// What a round did.
     struct Round: Equatable {
@@ -30,7 +50,7 @@ struct HeadRetry: Service {
             guard await node.identityLoaded() else { return }
             while !Task.isCancelled {
                 do { try await Task.sleep(for: interval) } catch { return }
-                _ = await round()
+                if pending.take() { _ = await round() }
             }
         }
     }
@@ -55,8 +75,11 @@ struct HeadRetry: Service {
                 }
             }
         } catch {
+            pending.mark()
             logger.debug("head retry round failed", metadata: ["error": "\(error)"])
         }
+        // Heads left to fetch (a full batch, or failures) keep the next round due.
+        if round.failed > 0 || round.fetched == batch { pending.mark() }
         metrics.headRetried(round)
         return round
     }

@@ -52,6 +52,18 @@ import Testing
         }
     }
 
+    /// A round is due at start (the database may hold headless profiles from before), then only
+    /// after a mark: a node whose heads all arrive does not read its profiles every interval.
+    @Test func aRoundIsDueAtStartAndAfterAMarkOnly() {
+        let pending = HeadRetry.Pending()
+        #expect(pending.take())
+        #expect(!pending.take())
+        pending.mark()
+        pending.mark()
+        #expect(pending.take())
+        #expect(!pending.take())
+    }
+
     /// The head the stored profile of `name` names ("" for none).
     private func avatarOfProfile(_ url: String, _ name: String) async throws -> String? {
         try await TestDatabase.scalar(
