@@ -35,6 +35,9 @@ final class BackgroundTasks: Service, Sendable {
     /// Tasks still running.
     var count: Int { state.withLock { $0.running.count } }
 
+    /// Whether the node is shutting down (new work is refused).
+    var isClosed: Bool { state.withLock { $0.closed } }
+
     func run() async throws {
         try? await gracefulShutdown()
         await shutdown()

@@ -53,6 +53,8 @@ final class LookupBatcher: Sendable {
         }
         if alone {
             defer { writeFinished() }
+            // A node shutting down writes nothing more, alone or in a batch.
+            guard !tasks.isClosed else { throw CancellationError() }
             return try await write([nameKey])[nameKey]
         }
         return try await withCheckedThrowingContinuation { continuation in
