@@ -46,9 +46,8 @@ public func buildApplication(
     let counts = LookupCountRepository(database: database)
     let avatars = AvatarRepository(database: database)
     let tasks = BackgroundTasks()
-    let batcher = LookupBatcher(tasks: tasks) { [node, profileCacheTime = configuration.profileCacheTime] nameKeys in
-        try await counts.recordLookupsIfFresh(origin: node.id, nameKeys: nameKeys, maximumAge: profileCacheTime)
-    }
+    let batcher = LookupBatcher(
+        tasks: tasks, counts: counts, node: node, profileCacheTime: configuration.profileCacheTime)
     let upstreamLimits = UpstreamLimits(settings: configuration.upstreamLimits, metrics: metrics, logger: logger)
     let lookup = HeadLookup(
         profiles: profiles, counts: counts, batcher: batcher, avatars: avatars,

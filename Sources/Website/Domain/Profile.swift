@@ -29,6 +29,13 @@ public struct Profile: Sendable, Equatable, Codable {
 
     /// Whether the profile is recent enough to answer a lookup without asking the upstream.
     public func isFresh(at now: Date, maximumAge: Duration) -> Bool {
-        now.timeIntervalSince(resolvedAt) < maximumAge.seconds
+        resolvedAt > Self.freshnessCutoff(at: now, maximumAge: maximumAge)
+    }
+
+    /// The freshness rule, the one place it is decided: a profile resolved after this moment is
+    /// fresh at `now`. The cached-page statement compares stored profiles with it in SQL, so both
+    /// paths of a lookup judge on the node's clock, the clock that stamps its own profiles.
+    public static func freshnessCutoff(at now: Date, maximumAge: Duration) -> Date {
+        now.addingTimeInterval(-maximumAge.seconds)
     }
 }

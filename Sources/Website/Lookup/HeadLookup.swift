@@ -64,17 +64,14 @@ struct HeadLookup: Sendable {
         var notice: String?
     }
 
+    /// The stored profile when it is fresh, otherwise the upstream's answer: once per name however
+    /// many lookups ask at the same time (the stored profile is read inside the flight, so a
+    /// lookup that waited for another's flight reads what it stored and asks nothing).
     private func currentProfile(_ name: Username, client: String) async throws -> Resolution {
-        if let stored = try await profiles.profile(nameKey: name.key),
-            stored.isFresh(at: Date(), maximumAge: profileCacheTime)
-        {
-            return Resolution(profile: stored, notice: nil)
-        }
-        if limits.isKnownMissing(name.key) { throw LookupError.unknownPlayer(name.raw) }
-        return try await resolving.run(name.key) { try await resolve(name, client: client) }
+        try await resolving.run(name.key) { try await resolve(name, client: client) }
     }
 
-    /// Asks the upstream, unless a lookup that finished meanwhile stored a fresh profile, the
+    /// Asks the upstream, unless the stored profile is fresh, the name is known to be missing, the
     /// client has used up its allowance or the profile service is paused (then a stored profile
     /// is shown with a notice, or the lookup fails with the reason).
     private func resolve(_ name: Username, client: String) async throws -> Resolution {
@@ -83,6 +80,7 @@ struct HeadLookup: Sendable {
         if let stored, stored.isFresh(at: now, maximumAge: profileCacheTime) {
             return Resolution(profile: stored, notice: nil)
         }
+        if limits.isKnownMissing(name.key) { throw LookupError.unknownPlayer(name.raw) }
         let answer: UpstreamClient.ProfileAnswer
         do {
             try await limits.takeAllowance(client)

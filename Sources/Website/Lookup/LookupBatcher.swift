@@ -39,6 +39,18 @@ final class LookupBatcher: Sendable {
         self.maximumBatch = maximumBatch
     }
 
+    /// The node's batcher: each batch is counted for the node (its identity read at each write:
+    /// it is loaded at start-up, after the batcher is built) by
+    /// ``LookupCountRepository/recordLookupsIfFresh(origin:nameKeys:maximumAge:)``, for the names
+    /// whose stored profile is fresh under `profileCacheTime` and names its head.
+    convenience init(
+        tasks: BackgroundTasks, counts: LookupCountRepository, node: LocalNode, profileCacheTime: Duration
+    ) {
+        self.init(tasks: tasks) { nameKeys in
+            try await counts.recordLookupsIfFresh(origin: node.id, nameKeys: nameKeys, maximumAge: profileCacheTime)
+        }
+    }
+
     /// Counts one lookup of `nameKey` when its stored profile is fresh and returns the profile and
     /// every origin's counter; nil (nothing counted) when there is no fresh profile.
     ///

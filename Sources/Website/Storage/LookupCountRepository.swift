@@ -38,16 +38,18 @@ struct LookupCountRepository {
     }
 
     /// The cached-page fast path for a batch of lookups (``LookupBatcher``), in one statement:
-    /// each name (a name may come several times) that has a profile younger than `maximumAge`
-    /// naming its head is counted as often as it was looked up, and its profile and every
-    /// origin's counter are returned; names without such a profile are counted nothing and
+    /// each name (a name may come several times) that has a fresh profile
+    /// (``Profile/freshnessCutoff(at:maximumAge:)``) naming its head is counted as often as it was
+    /// looked up, and its profile and every origin's counter are returned; names without such a profile are counted nothing and
     /// missing from the answer (their callers resolve them). One statement, one commit and one
     /// notification for the whole batch.
     func recordLookupsIfFresh(
         origin: String, nameKeys: [String], maximumAge: Duration
     ) async throws -> [String: (Profile, [HeadCounts.NodeCount])] {
         let rows = try await database.execute(
-            RecordLookupsStatement(origin: origin, nameKeys: nameKeys, maximumAgeSeconds: maximumAge.seconds))
+            RecordLookupsStatement(
+                origin: origin, nameKeys: nameKeys,
+                freshAfter: Profile.freshnessCutoff(at: Date(), maximumAge: maximumAge)))
         var found: [String: (Profile, [HeadCounts.NodeCount])] = [:]
         for (name, display, uuid, resolved, profileOrigin, avatar, origins, counts) in rows {
             let profile = Profile(
@@ -62,14 +64,14 @@ struct LookupCountRepository {
     /// connection: it runs once per batch on the busiest path, and parsing and planning it anew
     /// each time was most of PostgreSQL's work there.
     struct RecordLookupsStatement: PostgresPreparedStatement {
-        static let name = "record_lookups_if_fresh_v1"
+        static let name = "record_lookups_if_fresh_v2"
         static let sql = """
             WITH asked AS (
                 SELECT name_key, count(*) AS n FROM unnest($2::text[]) AS a(name_key) GROUP BY name_key
             ), fresh AS (
                 SELECT p.name_key, p.display_name, p.uuid, p.resolved_at, p.origin, p.avatar_sha256, a.n
                 FROM profiles p JOIN asked a USING (name_key)
-                WHERE p.avatar_sha256 IS NOT NULL AND p.resolved_at > now() - make_interval(secs => $3::float8)
+                WHERE p.avatar_sha256 IS NOT NULL AND p.resolved_at > $3::timestamptz
             ), bumped AS (
                 INSERT INTO lookup_counts AS c (origin, name_key, count, last_lookup_at)
                 SELECT $1::text, name_key, n, now() FROM fresh ORDER BY name_key
@@ -89,13 +91,14 @@ struct LookupCountRepository {
 
         var origin: String
         var nameKeys: [String]
-        var maximumAgeSeconds: Double
+        /// ``Profile/freshnessCutoff(at:maximumAge:)``: profiles resolved after it are fresh.
+        var freshAfter: Date
 
         func makeBindings() throws -> PostgresBindings {
             var bindings = PostgresBindings()
             bindings.append(origin)
             bindings.append(nameKeys)
-            bindings.append(maximumAgeSeconds)
+            bindings.append(freshAfter)
             return bindings
         }
 
