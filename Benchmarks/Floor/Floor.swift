@@ -25,6 +25,15 @@ struct Floor {
 
         let router = Router()
         router.get("/healthz") { _, _ in HTTPResponse.Status.ok }
+        // One read per request, the size of the node's /readyz (a count over a small table with a
+        // bound list of a dozen names): the breakdown sets one statement through PostgresClient
+        // beside one through the node's `Database` (its deadline, pool accounting and breaker).
+        let names = (1...12).map { "migration-\($0)" }
+        router.get("/statement") { _, _ -> HTTPResponse.Status in
+            let rows = try await client.query("SELECT count(*) FROM floor_counts WHERE name = ANY(\(names))")
+            for try await _ in rows.decode(Int64.self) {}
+            return .ok
+        }
         router.get("/heads/{name}") { _, context -> Response in
             let name = context.parameters.get("name") ?? ""
             let rows = try await client.query(

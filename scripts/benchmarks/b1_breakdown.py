@@ -1,6 +1,8 @@
 """scripts/bench-b1-breakdown: where a counted page's time goes at one connection (issue 35), next
 to the floor's. Per request at wrk -c1: the node's /healthz (HTTP, middlewares, no database),
-the counted page durably and with synchronous_commit=off (the flush's share), the floor; and
+the counted page durably and with synchronous_commit=off (the flush's share), the floor; one read
+per request through the node's Database (/readyz) and through PostgresClient (the floor's
+/statement), each less its server's /healthz, for the per-statement cost of the node's wrapper; and
 from pg_stat_statements, the statements each request ran (round trips) and the time PostgreSQL
 spent executing them (the statement and its triggers). Needs a PostgreSQL with
 pg_stat_statements preloaded (the script starts one). With COMPARE_WEBSITE_BIN, the counted page of
@@ -121,6 +123,9 @@ def main():
             if commit == "on":
                 rate, _, _ = measure(url, "/healthz", database)
                 rows.append(("node /healthz (no database)", 1000 / rate, None, None, []))
+                rate, total, stats = measure(url, "/readyz", database)
+                rows.append(("node /readyz (one read through Database)", 1000 / rate,
+                             sum(c for c, _, _ in stats) / total, sum(t for _, t, _ in stats) / total, stats))
             rate, total, stats = measure(url, "/display_skin?username=alice", database)
             calls = sum(c for c, _, _ in stats)
             rows.append((f"node counted page, synchronous_commit={commit}", 1000 / rate, calls / total,
@@ -133,6 +138,11 @@ def main():
         rate, total, stats = measure(floor, "/heads/alice", database)
         rows.append(("floor (one upsert, fixed page)", 1000 / rate, sum(c for c, _, _ in stats) / total,
                      sum(t for _, t, _ in stats) / total, stats))
+        rate, _, _ = measure(floor, "/healthz", database)
+        rows.append(("floor /healthz (no database)", 1000 / rate, None, None, []))
+        rate, total, stats = measure(floor, "/statement", database)
+        rows.append(("floor /statement (one read, PostgresClient)", 1000 / rate,
+                     sum(c for c, _, _ in stats) / total, sum(t for _, t, _ in stats) / total, stats))
     print(f"{'':46} {'ms/request':>10} {'statements':>10} {'db exec ms':>10}")
     for what, ms, per, exec_ms, stats in rows:
         per_text = f"{per:.2f}" if per is not None else "—"
@@ -140,6 +150,17 @@ def main():
         print(f"{what:46} {ms:10.3f} {per_text:>10} {exec_text:>10}")
         for calls, total_ms, query in stats[:4]:
             print(f"{'':6}{calls:>8} calls {total_ms / max(calls, 1):8.3f} ms each  {query}")
+    # One statement's cost on each side: the read's request minus the same server's /healthz, and
+    # PostgreSQL's own execution time of it taken off too: what is left is the client's part.
+    by_name = {what: (ms, exec_ms) for what, ms, _, exec_ms, _ in rows}
+    node_ms = by_name["node /readyz (one read through Database)"][0] - by_name["node /healthz (no database)"][0]
+    floor_ms = by_name["floor /statement (one read, PostgresClient)"][0] - by_name["floor /healthz (no database)"][0]
+    node_exec = by_name["node /readyz (one read through Database)"][1]
+    floor_exec = by_name["floor /statement (one read, PostgresClient)"][1]
+    print(f"One read, added to a request: through the node's Database {node_ms:.3f} ms "
+          f"(PostgreSQL executing it {node_exec:.3f}), through PostgresClient directly {floor_ms:.3f} ms "
+          f"({floor_exec:.3f}); the difference, {node_ms - floor_ms:.3f} ms, is Database's own part "
+          "(deadline, pool accounting, breaker) and the node's handler")
     with Cluster() as cluster:
         new_names(cluster)
 
