@@ -9,8 +9,10 @@ import Synchronization
 /// Nothing asked for is dropped while a fetch runs: hashes wait for the next round of the same
 /// fetch. A head the neighbour could not give is asked for again after each of `retryPauses`:
 /// a head travels a hop behind the profile that names it, so the neighbour may be fetching it
-/// itself at that moment. After the last pause it is left to a later sweep (which asks for the
-/// heads that stored profiles name and the node lacks).
+/// itself at that moment. After the last pause it is left to a later sweep, which asks for up to
+/// `sweepLimit` heads that stored profiles name and the node lacks: every 20th pull round, and
+/// every anti-entropy round (``NeighbourRepair``), so that heads whose fetches all failed during a
+/// partition arrive within a repair interval of the heal (nemesis seeds 111 and 116).
 final class HeadFetcher: Sendable {
     struct Settings: Sendable {
         /// Head requests in flight at once.
@@ -22,6 +24,8 @@ final class HeadFetcher: Sendable {
         /// Hashes waiting at most; more are left to a later sweep, so that a neighbour naming
         /// heads it never serves cannot grow the queue (or one round's query) without bound.
         var pendingLimit = 1_000
+        /// Missing heads a sweep looks for at most.
+        var sweepLimit = 100
     }
 
     private struct Source: Sendable {
@@ -137,7 +141,7 @@ final class HeadFetcher: Sendable {
         var failed: [String] = []
         do {
             var missing = try await avatars.missing(Array(Set(hashes)))
-            if sweep { missing += try await avatars.missingForProfiles(limit: 20) }
+            if sweep { missing += try await avatars.missingForProfiles(limit: settings.sweepLimit) }
             var queue = Array(Set(missing))[...]
             await withTaskGroup(of: (String, Bool).self) { group in
                 var running = 0

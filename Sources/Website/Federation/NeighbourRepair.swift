@@ -50,10 +50,14 @@ struct NeighbourRepair: Sendable {
         return true
     }
 
-    /// One round against the neighbour at `base`.
+    /// One round against the neighbour at `base`. It also starts a sweep for heads that stored
+    /// profiles name and the node lacks: a head whose fetches all failed (during a partition, say)
+    /// is otherwise asked for only every 20th pull round, which an idle feed reaches only every
+    /// 20 long-polls.
     @discardableResult
     func round(base: String) async throws -> AntiEntropy.Report {
         let started = ContinuousClock.now
+        heads.start(hashes: [], sweep: true, from: base, neighbourID: nodeID)
         let reconciler = AntiEntropy(neighbour: neighbour, digests: digests)
         var merged = 0
         let report = try await reconciler.reconcile(with: base, nodeID: nodeID) { wire in

@@ -39,4 +39,39 @@ import Testing
             }
         }
     }
+
+    /// A head whose every fetch failed (the neighbour refused the first and the three retries, as
+    /// during a partition) is asked for again by the next anti-entropy round's sweep, not only
+    /// every 20th pull round, which an idle feed reaches after 20 long-polls (100 s here). Found by
+    /// nemesis seeds 111 and 116: a node wiped and cut off while re-pulling lacked 209 heads 180 s
+    /// after the heal.
+    @Test func aHeadWhoseFetchesAllFailedArrivesWithTheNextRepairRound() async throws {
+        try await withFakeUpstream { upstream in
+            let neighbour = HostileNeighbour(upstreamRealm: AppConfiguration.realm(of: upstream), longPollHold: 5)
+            let uuid = FakePlayers.uuid(for: "bob")
+            let png = FakePlayers.headPNG(uuid: uuid)
+            let sha256 = HeadImage.hash(png)
+            neighbour.append([
+                neighbour.identity.sign(
+                    ProfileRecord(
+                        nameKey: "bob", displayName: "bob", uuid: uuid, resolvedAtMicros: HostileNeighbour.now,
+                        origin: neighbour.nodeID, avatarSHA256: sha256))
+            ])
+            neighbour.offerHead(png, refusals: 4)
+            try await neighbour.run { url in
+                try await withNodes([["ANTI_ENTROPY_INTERVAL_SECONDS": "3"]], upstream: upstream) { nodes in
+                    let b = nodes[0]
+                    try "\(url)\n".write(toFile: b.peersFile, atomically: true, encoding: .utf8)
+                    // The first request and its three retries, all refused.
+                    #expect(try await eventually(timeout: .seconds(60)) { neighbour.requestedHeads.count >= 4 })
+                    // Then a repair round's sweep (every 3 s) well within 20 s; a pull round's
+                    // sweep would come only after 20 long-polls of 5 s.
+                    #expect(
+                        try await eventually(timeout: .seconds(20)) {
+                            try await fetch("\(b.url)/api/v1/avatars/\(sha256)").status == 200
+                        })
+                }
+            }
+        }
+    }
 }
