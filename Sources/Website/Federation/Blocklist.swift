@@ -78,13 +78,14 @@ final class Blocklist: Service, Sendable {
                         let removed = try await self.trust.purge(blocked: Array(toPurge), ownID: self.node.id)
                         purged.formUnion(toPurge)
                         for entry in removed {
-                            self.metrics.purged(counts: entry.countsRemoved, profiles: entry.profilesRemoved)
-                            self.logger.notice(
-                                "purged a blocked origin",
-                                metadata: [
-                                    "origin": "\(entry.origin.prefix(12))", "counts": "\(entry.countsRemoved)",
-                                    "profiles": "\(entry.profilesRemoved)", "reason": "\(entry.reason)",
-                                ])
+                            self.metrics.purged(entry.removed)
+                            var metadata: Logger.Metadata = [
+                                "origin": "\(entry.origin.prefix(12))", "reason": "\(entry.reason)",
+                            ]
+                            for (kind, removed) in entry.removed {
+                                metadata[kind.traits.purgedName] = "\(removed)"
+                            }
+                            self.logger.notice("purged a blocked origin", metadata: metadata)
                         }
                     } catch {
                         self.logger.warning("blocklist purge failed; retrying", metadata: ["error": "\(error)"])

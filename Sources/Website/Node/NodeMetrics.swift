@@ -1,6 +1,7 @@
 import CoreMetrics
 import Hummingbird
 import Prometheus
+import SyncProtocol
 import Synchronization
 
 /// The node's Prometheus metrics, served at `GET /metrics`. One registry per application, so
@@ -157,9 +158,13 @@ final class NodeMetrics: Sendable {
         ).set(Double(count))
     }
 
-    func purged(counts: Int64, profiles: Int64) {
-        counter("purged_counts", "Lookup counters removed because their origin is blocked").increment(by: counts)
-        counter("purged_profiles", "Profiles removed because their origin is blocked").increment(by: profiles)
+    /// `heads_purged_counts_total`, `heads_purged_profiles_total`, `heads_purged_nodes_total`: one
+    /// counter per kind (``RecordKind/Traits/purgedName``).
+    func purged(_ removed: [RecordKind: Int64]) {
+        for kind in RecordKind.allCases {
+            counter("purged_\(kind.traits.purgedName)", "Records of this kind removed because their origin is blocked")
+                .increment(by: removed[kind] ?? 0)
+        }
     }
 
     func syncFailed(neighbour: String) {

@@ -7,8 +7,8 @@ import SyncProtocol
 struct NeighbourRepository {
     let database: Database
 
-    /// What the node knows about one neighbour (the federation page and `/api/v1/peers`).
-    struct Neighbour: Sendable, Codable, Equatable {
+    /// What the node knows about one neighbour (a row; the API answers ``PeersDocument/Peer``).
+    struct Neighbour: Sendable, Equatable {
         var nodeId: String
         var name: String
         var address: String

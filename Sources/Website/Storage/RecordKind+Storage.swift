@@ -20,6 +20,9 @@ extension RecordKind {
         /// display name, uuid, µs, origin, avatar, count, signature. A node record carries its
         /// name, URL and software version in the name, display-name and uuid columns.
         var changeColumns: String
+        /// What the blocklist's purge calls this kind's removed rows: the column
+        /// `purges.<name>_removed` and the metric `heads_purged_<name>`.
+        var purgedName: String
     }
 
     var traits: Traits {
@@ -31,7 +34,7 @@ extension RecordKind {
                 changeColumns: """
                     'p' AS kind, xid, seq, name_key, display_name, uuid, (extract(epoch FROM resolved_at) * 1000000)::bigint \
                     AS micros, origin, avatar_sha256 AS avatar, 0::bigint AS count, signature
-                    """)
+                    """, purgedName: "profiles")
         case .count:
             Traits(
                 table: "lookup_counts", letter: "c", rangeKey: "name_key",
@@ -39,7 +42,7 @@ extension RecordKind {
                 changeColumns: """
                     'c' AS kind, xid, seq, name_key, NULL AS display_name, NULL AS uuid, \
                     (extract(epoch FROM last_lookup_at) * 1000000)::bigint AS micros, origin, NULL AS avatar, count, signature
-                    """)
+                    """, purgedName: "counts")
         case .node:
             Traits(
                 table: "node_records", letter: "n", rangeKey: "origin",
@@ -48,7 +51,7 @@ extension RecordKind {
                     'n' AS kind, xid, seq, name AS name_key, url AS display_name, software_version AS uuid, \
                     (extract(epoch FROM recorded_at) * 1000000)::bigint AS micros, origin, NULL AS avatar, \
                     0::bigint AS count, signature
-                    """)
+                    """, purgedName: "nodes")
         }
     }
 
@@ -57,6 +60,8 @@ extension RecordKind {
     var rangeKey: String { traits.rangeKey }
     var contentHash: String { traits.contentHash }
     var changeColumns: String { traits.changeColumns }
+    /// `purges`' column counting this kind's removed rows.
+    var purgedColumn: String { "\(traits.purgedName)_removed" }
 
     /// The kind of a feed row's letter (``Traits/letter``); nil for a letter no kind has.
     init?(letter: String) {

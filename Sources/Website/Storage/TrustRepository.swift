@@ -30,55 +30,58 @@ struct TrustRepository {
     }
 
     /// What a purge removed.
-    struct Purge: Sendable, Equatable, Codable {
+    struct Purge: Sendable, Equatable {
         var origin: String
         var purgedAt: Date
-        var countsRemoved: Int64
-        var profilesRemoved: Int64
+        /// Rows removed of each kind (every kind present, zero when none).
+        var removed: [RecordKind: Int64]
         var reason: String
     }
 
     /// Removes everything stored of the blocked ids, and of the origins that only blocked
-    /// neighbours delivered (never this node's own): their counters, the profiles they won (the
-    /// name is resolved again on its next lookup), and heads nothing refers to any more. Returns
-    /// one entry per origin that had something removed.
+    /// neighbours delivered (never this node's own): their records of every kind (a name whose
+    /// profile is removed is resolved again on its next lookup), and heads nothing refers to any
+    /// more. Returns one entry per origin that had something removed.
     @discardableResult
     func purge(blocked: [String], ownID: String) async throws -> [Purge] {
         guard !blocked.isEmpty else { return [] }
-        return try await database.transaction { [database] connection in
-            let rows = try await connection.query(
-                """
-                WITH blocked AS (SELECT unnest(\(blocked)::text[]) AS id),
+        let kinds = RecordKind.allCases
+        // Per kind: its rows of the targets deleted, and their number in the tally.
+        let deletes = kinds.map { kind in
+            "removed_\(kind.letter) AS (DELETE FROM \(kind.table) x USING targets t WHERE x.origin = t.origin RETURNING x.origin)"
+        }.joined(separator: ",\n")
+        let tallies = kinds.map { kind in
+            "(SELECT count(*) FROM removed_\(kind.letter) r WHERE r.origin = t.origin) AS \(kind.purgedColumn)"
+        }.joined(separator: ", ")
+        let columns = kinds.map(\.purgedColumn)
+        var query = PostgresQuery(
+            unsafeSQL: """
+                WITH blocked AS (SELECT unnest($1::text[]) AS id),
                 targets AS (
-                    SELECT id AS origin, 'blocked' AS reason FROM blocked WHERE id <> \(ownID)
+                    SELECT id AS origin, 'blocked' AS reason FROM blocked WHERE id <> $2
                     UNION
                     SELECT s.origin, 'introduced only by a blocked neighbour' FROM origin_sources s
-                    WHERE s.neighbour IN (SELECT id FROM blocked) AND s.origin <> \(ownID)
+                    WHERE s.neighbour IN (SELECT id FROM blocked) AND s.origin <> $2
                       AND s.origin NOT IN (SELECT id FROM blocked)
                       AND NOT EXISTS (
                           SELECT 1 FROM origin_sources t
                           WHERE t.origin = s.origin AND t.neighbour NOT IN (SELECT id FROM blocked))
                 ),
-                counts AS (DELETE FROM lookup_counts c USING targets t WHERE c.origin = t.origin RETURNING c.origin),
-                profiles AS (DELETE FROM profiles p USING targets t WHERE p.origin = t.origin RETURNING p.origin),
-                nodes AS (DELETE FROM node_records n USING targets t WHERE n.origin = t.origin),
-                tally AS (
-                    SELECT t.origin, t.reason,
-                           (SELECT count(*) FROM counts c WHERE c.origin = t.origin) AS counts_removed,
-                           (SELECT count(*) FROM profiles p WHERE p.origin = t.origin) AS profiles_removed
-                    FROM targets t
-                ),
+                \(deletes),
+                tally AS (SELECT t.origin, t.reason, \(tallies) FROM targets t),
                 forgotten AS (DELETE FROM origins o USING targets t WHERE o.origin = t.origin),
                 sources AS (DELETE FROM origin_sources s USING targets t WHERE s.origin = t.origin)
-                INSERT INTO purges (origin, counts_removed, profiles_removed, reason)
-                SELECT origin, counts_removed, profiles_removed, reason FROM tally
-                WHERE counts_removed > 0 OR profiles_removed > 0
-                ON CONFLICT (origin) DO UPDATE SET purged_at = now(),
-                    counts_removed = purges.counts_removed + excluded.counts_removed,
-                    profiles_removed = purges.profiles_removed + excluded.profiles_removed, reason = excluded.reason
-                RETURNING origin, purged_at, counts_removed, profiles_removed, reason
-                """, logger: database.logger)
-            let purged = try await Self.decodePurges(rows)
+                INSERT INTO purges (origin, reason, \(columns.joined(separator: ", ")))
+                SELECT origin, reason, \(columns.joined(separator: ", ")) FROM tally
+                WHERE \(columns.map { "\($0) > 0" }.joined(separator: " OR "))
+                ON CONFLICT (origin) DO UPDATE SET purged_at = now(), reason = excluded.reason,
+                    \(columns.map { "\($0) = purges.\($0) + excluded.\($0)" }.joined(separator: ", "))
+                RETURNING \(Self.purgeColumns)
+                """)
+        query.binds.append(blocked)
+        query.binds.append(ownID)
+        return try await database.transaction { [database, query] connection in
+            let purged = try await Self.decodePurges(try await connection.query(query, logger: database.logger))
             // Heads that no profile names and this node did not link itself.
             try await connection.query(
                 """
@@ -92,16 +95,28 @@ struct TrustRepository {
 
     func purges() async throws -> [Purge] {
         try await database.query(
-            "SELECT origin, purged_at, counts_removed, profiles_removed, reason FROM purges ORDER BY purged_at DESC",
+            PostgresQuery(unsafeSQL: "SELECT \(Self.purgeColumns) FROM purges ORDER BY purged_at DESC"),
             Self.decodePurges)
     }
 
-    /// Rows of (origin, purged_at, counts_removed, profiles_removed, reason).
+    /// A purge's columns: origin, purged_at, reason, then each kind's count in ``RecordKind`` order.
+    private static var purgeColumns: String {
+        (["origin", "purged_at", "reason"] + RecordKind.allCases.map(\.purgedColumn)).joined(separator: ", ")
+    }
+
+    /// Rows of ``purgeColumns``.
     @Sendable private static func decodePurges(_ rows: PostgresRowSequence) async throws -> [Purge] {
         var purged: [Purge] = []
-        for try await row in rows.decode((String, Date, Int64, Int64, String).self) {
+        for try await row in rows {
+            let cells = row.makeRandomAccess()
+            var removed: [RecordKind: Int64] = [:]
+            for (offset, kind) in RecordKind.allCases.enumerated() {
+                removed[kind] = try cells[3 + offset].decode(Int64.self)
+            }
             purged.append(
-                Purge(origin: row.0, purgedAt: row.1, countsRemoved: row.2, profilesRemoved: row.3, reason: row.4))
+                Purge(
+                    origin: try cells[0].decode(String.self), purgedAt: try cells[1].decode(Date.self),
+                    removed: removed, reason: try cells[2].decode(String.self)))
         }
         return purged
     }
@@ -121,7 +136,7 @@ struct TrustRepository {
     }
 
     /// Rejected records, per neighbour and reason.
-    struct Rejections: Sendable, Equatable, Codable {
+    struct Rejections: Sendable, Equatable {
         var neighbour: String
         var reason: String
         var total: Int64

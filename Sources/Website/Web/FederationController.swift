@@ -17,27 +17,16 @@ struct FederationController<Context: RequestContext> {
     /// A writing transaction older than this is shown as holding the feed back.
     static var stalledAfter: Double { 10 }
 
-    struct PeersDocument: ResponseEncodable {
-        var nodeId: String
-        var name: String
-        /// Entries of the peers list that turned out to be this node.
-        var addressesOfItself: [String]
-        /// What the neighbours lists held that is not a neighbour's address, one sentence per list.
-        var peersListProblems: [String]
-        var peers: [NeighbourRepository.Neighbour]
-        var blocked: [String]
-        var rejections: [TrustRepository.Rejections]
-        var purges: [TrustRepository.Purge]
-    }
-
     /// The page at `/federation`, and its JSON under `/api/v1`.
     func addRoutes(to router: Router<Context>, api: RouterGroup<Context>) {
         api.get("peers") { _, _ in
             PeersDocument(
                 nodeId: node.id, name: node.name, addressesOfItself: node.addressesOfItself,
-                peersListProblems: node.peersListProblems, peers: try await neighbours.all(),
+                peersListProblems: node.peersListProblems,
+                peers: try await neighbours.all().map(PeersDocument.Peer.init),
                 blocked: blocklist.blocked.sorted(),
-                rejections: try await trust.rejections(), purges: try await trust.purges())
+                rejections: try await trust.rejections().map(PeersDocument.Rejection.init),
+                purges: try await trust.purges().map(PeersDocument.Purge.init))
         }
         router.get("/federation", use: page)
     }
@@ -76,7 +65,8 @@ struct FederationController<Context: RequestContext> {
         }
         let purges = try await trust.purges().map { purge in
             FederationPageView.Purge(
-                origin: purge.origin, counts: purge.countsRemoved, profiles: purge.profilesRemoved,
+                origin: purge.origin, counts: purge.removed[.count] ?? 0, profiles: purge.removed[.profile] ?? 0,
+                nodes: purge.removed[.node] ?? 0,
                 reason: purge.reason, when: Self.describe(purge.purgedAt))
         }
         let horizon = try await feed.horizon()

@@ -102,6 +102,7 @@ struct FederationPageView: Sendable {
         var origin: String
         var counts: Int64
         var profiles: Int64
+        var nodes: Int64
         var reason: String
         var when: String
     }
@@ -229,6 +230,7 @@ extension FederationPageView.Purge: MustacheParent {
         case "origin": origin
         case "counts": counts
         case "profiles": profiles
+        case "nodes": nodes
         case "reason": reason
         case "when": when
         default: nil

@@ -234,8 +234,15 @@ import Testing
                 try await TestDatabase.withClient(a.database) { client in
                     let database = Database(client: client, timeout: .seconds(10), logger: TestDatabase.logger)
                     let purged = try await TrustRepository(database: database).purge(blocked: [bID], ownID: aID)
-                    #expect(!purged.isEmpty)
+                    // Every kind removed is counted: B's counters and its node record.
+                    #expect(purged.map(\.origin) == [bID])
+                    #expect((purged.first?.removed[.count] ?? 0) > 0)
+                    #expect(purged.first?.removed[.node] == 1)
+                    #expect(try await TrustRepository(database: database).purges() == purged)
                 }
+                #expect(
+                    try await TestDatabase.scalar(
+                        a.database, "SELECT count(*) FROM node_records WHERE origin = \(bID)", as: Int64.self) == 0)
                 try await Self.expectBucketsMatchRows(a.database, "after a purge")
             }
             // A restore: the database copied as a dump would bring it back, then a node started on

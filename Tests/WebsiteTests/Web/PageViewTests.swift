@@ -46,7 +46,8 @@ import Testing
             name: "b", nodeId: "id-b", address: "http://b:8080", state: "idle", stateReason: "why", connected: true,
             lastSuccess: "never", lastError: nil, lag: 2, merged: 7, rejected: 1, rejectedReasons: "bad signature: 1")
         Self.expectEveryPropertyAnswered(neighbour)
-        let purge = FederationPageView.Purge(origin: "o", counts: 1, profiles: 2, reason: "blocked", when: "today")
+        let purge = FederationPageView.Purge(
+            origin: "o", counts: 1, profiles: 2, nodes: 3, reason: "blocked", when: "today")
         Self.expectEveryPropertyAnswered(purge)
         Self.expectEveryPropertyAnswered(
             FederationPageView(

@@ -30,5 +30,6 @@ enum Migrations {
         AddDigestBuckets(),
         RefineDigestBuckets(),
         SkipUnchangedBucketsAndTotals(),
+        CountPurgedNodeRecords(),
     ]
 }
