@@ -65,7 +65,7 @@ struct NeighbourIntake: Sendable {
             checked.accepted.removeAll { unknown.contains($0.origin) && !admitted.contains($0.origin) }
         }
         let batch = MergeBatch(checked.accepted)
-        let outcome = try await merger.mergeRecords(batch, from: nodeID, rejected: checked.rejected, checkpoint: nil)
+        let outcome = try await merger.merge(batch, from: nodeID, rejected: checked.rejected)
         return (batch, outcome.changed)
     }
 }

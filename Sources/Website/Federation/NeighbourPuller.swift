@@ -211,7 +211,8 @@ final class NeighbourPuller: Sendable {
             rejected: checked.rejected)
         let batch = MergeBatch(checked.accepted)
         let outcome = try await intake.merger.merge(
-            batch, from: nodeID, holder: settings.holder, after: cursor.stored, checkpoint: next, status: status)
+            batch, from: nodeID, rejected: checked.rejected,
+            checkpoint: .init(position: next, status: status, holder: settings.holder, previous: cursor.stored))
         metrics.batchMerged(
             neighbour: nodeID, received: checked.accepted.count, changed: outcome.changed, rejected: checked.rejected,
             lag: status.lag)

@@ -40,45 +40,38 @@ struct MergeRepository: Sendable {
         var description: String { "the merge statement answered no row" }
     }
 
-    /// Merges `batch` and records `checkpoint` for `neighbour` (one statement, no transaction
-    /// needed), provided this replica (`holder`) still holds the neighbour and its stored
-    /// checkpoint is still `previous` (the text as stored); otherwise writes nothing and throws
-    /// ``LeaseLost``. The check is part of the merge statement: a separate check needed a
-    /// transaction, four round trips where one does.
-    func merge(
-        _ batch: MergeBatch, from neighbour: String, holder: String, after previous: String,
-        checkpoint: FeedPosition, status: NeighbourRepository.BatchStatus
-    ) async throws -> Outcome {
-        try await run(
-            MergeStatement(
-                batch: batch, neighbour: neighbour, rejected: status.rejected, checkpoint: checkpoint, status: status,
-                lease: (holder, previous)))
+    /// Where a pulled batch moves the neighbour's checkpoint, provided this replica (`holder`)
+    /// still holds the neighbour and its stored checkpoint is still `previous` (the text as
+    /// stored). The check is part of the merge statement: a separate check needed a transaction,
+    /// four round trips where one does.
+    struct Checkpoint: Sendable {
+        var position: FeedPosition
+        var status: NeighbourRepository.BatchStatus
+        var holder: String
+        var previous: String
     }
 
-    /// Merges the records of `batch`, notes which neighbour delivered each origin (and which one
-    /// first), adds `rejected` to the neighbour's rejection totals and, given a `checkpoint`,
-    /// moves it with the batch's status: one statement (one round trip, whatever the batch holds;
-    /// its parts touch different tables, so none needs to see another's writes). Only records
-    /// that win are written.
-    func mergeRecords(
-        _ batch: MergeBatch, from neighbour: String, rejected: [String: Int],
-        checkpoint: (position: FeedPosition, status: NeighbourRepository.BatchStatus)?
+    /// The one way records are merged, by the pull and by anti-entropy alike: merges the records
+    /// of `batch` (only those that win are written), notes which neighbour delivered each origin
+    /// (and which one first), adds `rejected` to the neighbour's rejection totals and, given a
+    /// `checkpoint` (a pull's), moves it with the batch's status. One statement, one round trip
+    /// and atomic without a transaction, whatever the batch holds (its parts touch different
+    /// tables, so none needs to see another's writes). With a checkpoint whose lease check fails
+    /// it writes nothing and throws ``LeaseLost``.
+    func merge(
+        _ batch: MergeBatch, from neighbour: String, rejected: [String: Int], checkpoint: Checkpoint? = nil
     ) async throws -> Outcome {
         try await run(
             MergeStatement(
                 batch: batch, neighbour: neighbour, rejected: rejected, checkpoint: checkpoint?.position,
-                status: checkpoint?.status, lease: nil))
+                status: checkpoint?.status, lease: checkpoint.map { ($0.holder, $0.previous) }))
     }
 
     private func run(_ statement: MergeStatement) async throws -> Outcome {
         var outcome: Outcome?
-        let logger = logger
-        // One statement: aborted over a lock conflict (name totals of a lookup), it changed nothing.
-        let rows = try await database.withConnection { connection in
-            try await Database.retryingLockConflicts(logger: logger) {
-                try await connection.executeCollecting(statement, logger: logger)
-            }
-        }
+        // One statement: aborted over a lock conflict (name totals of a lookup), it changed
+        // nothing, and runs again.
+        let rows = try await database.execute(statement, logger: logger)
         for (profiles, counts, nodes, allowed) in rows {
             guard allowed else { throw LeaseLost() }
             outcome = Outcome(profilesChanged: Int(profiles), countsChanged: Int(counts), nodesChanged: Int(nodes))

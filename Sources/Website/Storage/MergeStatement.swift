@@ -2,7 +2,7 @@ import PostgresNIO
 import SyncProtocol
 
 extension MergeRepository {
-    /// The statement of ``MergeRepository/mergeRecords(_:from:rejected:checkpoint:)``, prepared once per
+    /// The statement of ``MergeRepository/merge(_:from:rejected:checkpoint:)``, prepared once per
     /// connection: planning it anew took most of a merge's time on the database (a merge is a
     /// step of every hop a change takes through the federation). Rows are written in key order,
     /// so that two merges of overlapping batches (pullers of two neighbours relaying the same

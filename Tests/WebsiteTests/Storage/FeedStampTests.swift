@@ -26,8 +26,7 @@ import Testing
             let nodes = NodeRecordRepository(database: database)
             let merger = MergeRepository(database: database)
             func merge(_ record: SyncRecord) async throws {
-                _ = try await merger.mergeRecords(
-                    MergeBatch([record]), from: "neighbour", rejected: [:], checkpoint: nil)
+                _ = try await merger.merge(MergeBatch([record]), from: "neighbour", rejected: [:])
             }
             func profile(_ name: String, _ display: String, micros: Int64) -> SyncRecord {
                 .profile(

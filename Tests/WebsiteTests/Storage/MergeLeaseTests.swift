@@ -18,8 +18,8 @@ import Testing
         let count = CountRecord(origin: "origin-x", nameKey: name, count: 3, lastLookupAtMicros: 1_700_000_000_000_000)
         let status = NeighbourRepository.BatchStatus(state: .idle, reason: nil, lag: 0, rejected: ["bad_signature": 2])
         return try await merger.merge(
-            MergeBatch([.count(count, signature: "sig")]), from: neighbour, holder: holder, after: previous,
-            checkpoint: next, status: status)
+            MergeBatch([.count(count, signature: "sig")]), from: neighbour, rejected: status.rejected,
+            checkpoint: .init(position: next, status: status, holder: holder, previous: previous))
     }
 
     /// (counters, origins, rejections, checkpoint) as stored.

@@ -48,8 +48,7 @@ import Testing
         try await TestDatabase.withMigrated { client, database in
             let merger = MergeRepository(database: database)
             for record in records {
-                _ = try await merger.mergeRecords(
-                    MergeBatch([record]), from: "neighbour", rejected: [:], checkpoint: nil)
+                _ = try await merger.merge(MergeBatch([record]), from: "neighbour", rejected: [:])
             }
             let stored = try await Self.stored(client)
             #expect(stored.profiles == Set(expected.profiles.keys), "\(records)")

@@ -72,10 +72,15 @@ struct Database: Sendable {
     }
 
     /// Runs a prepared statement (prepared on each pooled connection the first time it runs
-    /// there) and decodes every row, within the deadline.
-    func execute<Statement: PostgresPreparedStatement>(_ statement: Statement) async throws -> [Statement.Row]
+    /// there) and decodes every row, within the deadline; run again on a lock conflict (one
+    /// statement that failed changed nothing). `logger`: the caller's, when it names more (a
+    /// puller's names its neighbour).
+    func execute<Statement: PostgresPreparedStatement>(
+        _ statement: Statement, logger: Logger? = nil
+    ) async throws -> [Statement.Row]
     where Statement.Row: Sendable {
-        try await guarded { [self, logger] in
+        let logger = logger ?? self.logger
+        return try await guarded { [self, logger] in
             try await leased { connection in
                 try await Self.retryingLockConflicts(logger: logger) {
                     try await connection.executeCollecting(statement, logger: logger)
