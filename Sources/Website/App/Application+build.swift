@@ -44,7 +44,7 @@ public func buildApplication(
         tripsOnTimeout: configuration.databaseWatchDeadline == nil)
     let profiles = ProfileRepository(database: database)
     let counts = LookupCountRepository(database: database)
-    let avatars = AvatarRepository(database: database)
+    let avatars = HeadImageRepository(database: database)
     let tasks = BackgroundTasks()
     let batcher = LookupBatcher(
         tasks: tasks, counts: counts, node: node, profileCacheTime: configuration.profileCacheTime)
@@ -117,7 +117,7 @@ public func buildApplication(
         renderer: renderer, lookup: lookup, counts: counts, neighbours: neighbours, labels: names,
         clients: configuration.clientKey
     ).addRoutes(to: router)
-    AvatarController(avatars: avatars, lookup: lookup).addRoutes(to: router)
+    HeadImageController(avatars: avatars, lookup: lookup).addRoutes(to: router)
     HeadsAPIController(profiles: profiles, counts: counts, node: node, labels: names).addRoutes(to: api)
     HealthController(migrator: migrator, database: database).addRoutes(to: router)
     NodeInfoController(node: node, upstreamRealm: configuration.upstreamRealm).addRoutes(to: api)

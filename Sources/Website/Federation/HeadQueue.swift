@@ -1,4 +1,4 @@
-/// What a ``HeadFetcher`` has been asked for and when it asks again for a head its neighbour could
+/// What a ``NeighbourHeadFetcher`` has been asked for and when it asks again for a head its neighbour could
 /// not give: the rules alone, without tasks or I/O.
 struct HeadQueue: Sendable {
     /// Hashes waiting at most; more are left to a later sweep.

@@ -9,7 +9,7 @@ import Synchronization
 /// Each answer is checked and merged by the ``NeighbourIntake``, together with the new checkpoint
 /// in one statement; the next batch is asked for while the current one is checked and merged
 /// (``ChangesPrefetch``). Between two pulls, ``NeighbourRepair`` runs anti-entropy when due.
-/// Heads are fetched by a ``HeadFetcher`` in the background.
+/// Heads are fetched by a ``NeighbourHeadFetcher`` in the background.
 final class NeighbourPuller: Sendable {
     typealias Target = NeighbourEndpoint.Target
     typealias Checked = NeighbourIntake.Checked
@@ -21,7 +21,7 @@ final class NeighbourPuller: Sendable {
     private let neighbours: NeighbourRepository
     private let intake: NeighbourIntake
     private let repair: NeighbourRepair
-    private let heads: HeadFetcher
+    private let heads: NeighbourHeadFetcher
     private let metrics: NodeMetrics
     private let logger: Logger
     /// When the pull last started again from the beginning because the realm matched again.
@@ -34,8 +34,8 @@ final class NeighbourPuller: Sendable {
         var logger = logger
         logger[metadataKey: "neighbour"] = "\(nodeID.prefix(12))"
         let endpoint = NeighbourEndpoint(target, ourRealm: settings.upstreamRealm)
-        let heads = HeadFetcher(
-            neighbour: neighbour, avatars: AvatarRepository(database: database), metrics: metrics, logger: logger)
+        let heads = NeighbourHeadFetcher(
+            neighbour: neighbour, avatars: HeadImageRepository(database: database), metrics: metrics, logger: logger)
         let intake = NeighbourIntake(
             nodeID: nodeID, ownID: ownID, rules: settings.rules,
             maximumNewOriginsPerHour: settings.maximumNewOriginsPerHour, endpoint: endpoint, blocklist: blocklist,

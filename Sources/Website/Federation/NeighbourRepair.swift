@@ -10,7 +10,7 @@ struct NeighbourRepair: Sendable {
     let neighbour: NeighbourClient
     let digests: DigestRepository
     let intake: NeighbourIntake
-    let heads: HeadFetcher
+    let heads: NeighbourHeadFetcher
     let metrics: NodeMetrics
     let logger: Logger
     /// How often (nil: never).
@@ -21,7 +21,7 @@ struct NeighbourRepair: Sendable {
 
     init(
         nodeID: String, neighbour: NeighbourClient, digests: DigestRepository, intake: NeighbourIntake,
-        heads: HeadFetcher, metrics: NodeMetrics, logger: Logger, interval: Duration?
+        heads: NeighbourHeadFetcher, metrics: NodeMetrics, logger: Logger, interval: Duration?
     ) {
         (self.nodeID, self.neighbour, self.digests, self.intake) = (nodeID, neighbour, digests, intake)
         (self.heads, self.metrics, self.logger, self.interval) = (heads, metrics, logger, interval)

@@ -11,7 +11,7 @@ struct HeadLookup: Sendable {
     let counts: LookupCountRepository
     /// Writes the cached-page lookups in group commits.
     let batcher: LookupBatcher
-    let avatars: AvatarRepository
+    let avatars: HeadImageRepository
     let upstream: UpstreamClient
     let limits: UpstreamLimits
     let resolving: SingleFlight<String, Resolution>
@@ -43,7 +43,7 @@ struct HeadLookup: Sendable {
         var resolution = try await currentProfile(name, client: client)
         // A head the node holds already (linked, or named by another profile of the UUID) is
         // read by the fetch's first step; only a missing one is asked for.
-        if resolution.profile.avatarSHA256 == nil, let image = try? await fetchHead(uuid: resolution.profile.uuid) {
+        if resolution.profile.avatarSHA256 == nil, let image = try? await upstreamHead(uuid: resolution.profile.uuid) {
             resolution.profile.avatarSHA256 = image.sha256
         }
         let nodeCounts: [HeadCounts.NodeCount]
@@ -120,13 +120,14 @@ struct HeadLookup: Sendable {
         }
     }
 
-    /// Fetches, stores and links the head of a UUID, once however many requests ask at the same time.
+    /// Fetches the head of a UUID from the avatar service (neighbours' heads come through
+    /// ``NeighbourHeadFetcher``), stores and links it, once however many requests ask at the same time.
     /// A caller that found no head before a fetch ended starts a flight of its own after it: the
     /// head stored meanwhile is read, not asked for again.
     ///
     /// A head that is not fetched and stored here (it failed, or one stored under another
     /// profile of the UUID is returned) may leave an own profile without it: ``HeadRetry`` is told.
-    func fetchHead(uuid: String) async throws -> HeadImage {
+    func upstreamHead(uuid: String) async throws -> HeadImage {
         do {
             return try await fetchAndStoreHead(uuid: uuid)
         } catch {

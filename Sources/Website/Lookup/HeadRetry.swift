@@ -7,7 +7,7 @@ import Synchronization
 /// without this, the head would be fetched again only when a visitor of this very node looks the
 /// name up, and the other nodes would each fetch it from the avatar service on their own. Every
 /// `interval` a round first publishes heads the node already holds for such profiles, then fetches
-/// up to `batch` missing ones through ``HeadLookup/fetchHead(uuid:)`` (its gate, its memory of
+/// up to `batch` missing ones through ``HeadLookup/upstreamHead(uuid:)`` (its gate, its memory of
 /// recent failures, its single flight), and stops at the first refusal of the gate. A round runs
 /// only when ``Pending`` says a head may be missing (at start, and after a head was not fetched
 /// and stored), so a node whose heads all arrive reads nothing.
@@ -64,7 +64,7 @@ struct HeadRetry: Service {
                 if Task.isCancelled { break }
                 do {
                     // A head held under another profile of the UUID is returned without a fetch.
-                    let image = try await lookup.fetchHead(uuid: uuid)
+                    let image = try await lookup.upstreamHead(uuid: uuid)
                     try await profiles.setAvatar(uuid: uuid, sha256: image.sha256, origin: node.id)
                     round.fetched += 1
                 } catch is UpstreamRefusal {

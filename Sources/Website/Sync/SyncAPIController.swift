@@ -18,7 +18,7 @@ struct SyncAPIController<Context: RequestContext> {
     let clients: ClientKey
     let signer: RecordSigner
     let signal: ChangeSignal
-    let avatars: AvatarRepository
+    let avatars: HeadImageRepository
     let node: LocalNode
     let epoch: FeedEpoch
     let defaultLimit: Int
@@ -125,7 +125,7 @@ struct SyncAPIController<Context: RequestContext> {
         guard let image = try await reads.budget.run({ try await avatars.image(sha256: sha256) }) else {
             throw HTTPError(.notFound, message: "This node does not have that head.")
         }
-        return AvatarController<Context>.response(image, request: request)
+        return HeadImageController<Context>.response(image, request: request)
     }
 
     static func number(_ text: String?, name: String, default fallback: Int, in range: ClosedRange<Int>) throws -> Int {

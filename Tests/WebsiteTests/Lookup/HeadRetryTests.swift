@@ -40,7 +40,7 @@ import Testing
                     #expect(try await avatarOfProfile(url, "ivan") == "")
                     let ivan = try HeadImage(validating: FakePlayers.headPNG(uuid: FakePlayers.uuid(for: "ivan")))
                     try await TestDatabase.withClient(url) { client in
-                        try await AvatarRepository(
+                        try await HeadImageRepository(
                             database: Database(client: client, timeout: .seconds(10), logger: TestDatabase.logger)
                         )
                         .store(ivan, uuid: FakePlayers.uuid(for: "ivan"))

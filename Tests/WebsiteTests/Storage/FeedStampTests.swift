@@ -110,10 +110,10 @@ import Testing
                 "ProfileRepository.setAvatar",
                 write: { try await profiles.setAvatar(uuid: Self.uuid, sha256: head, origin: "own") }
             ) { $0.profile?.nameKey == "alice" && $0.profile?.avatarSHA256 == head && $0.signature == nil }
-            let avatars = AvatarRepository(database: database)
+            let avatars = HeadImageRepository(database: database)
             let image = try HeadImage(validating: FakePlayers.headPNG(uuid: Self.uuid))
             try await step(
-                "AvatarRepository.storeOwn",
+                "HeadImageRepository.storeOwn",
                 write: { try await avatars.storeOwn(image, uuid: Self.uuid, origin: "own") }
             ) { $0.profile?.nameKey == "alice" && $0.profile?.avatarSHA256 == image.sha256 && $0.signature == nil }
             try await step(

@@ -13,7 +13,7 @@ import Synchronization
 /// `sweepLimit` heads that stored profiles name and the node lacks: every 20th pull round, and
 /// every anti-entropy round (``NeighbourRepair``), so that heads whose fetches all failed during a
 /// partition arrive within a repair interval of the heal (nemesis seeds 111 and 116).
-final class HeadFetcher: Sendable {
+final class NeighbourHeadFetcher: Sendable {
     struct Settings: Sendable {
         /// Head requests in flight at once.
         var concurrency = 4
@@ -45,13 +45,13 @@ final class HeadFetcher: Sendable {
 
     private let settings: Settings
     private let neighbour: NeighbourClient
-    private let avatars: AvatarRepository
+    private let avatars: HeadImageRepository
     private let metrics: NodeMetrics
     private let logger: Logger
     private let state: Mutex<State>
 
     init(
-        settings: Settings = .init(), neighbour: NeighbourClient, avatars: AvatarRepository, metrics: NodeMetrics,
+        settings: Settings = .init(), neighbour: NeighbourClient, avatars: HeadImageRepository, metrics: NodeMetrics,
         logger: Logger
     ) {
         self.settings = settings

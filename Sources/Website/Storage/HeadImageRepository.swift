@@ -3,11 +3,15 @@ import NIOCore
 import PostgresNIO
 import SyncProtocol
 
-/// Head PNGs by sha256, and which head the node serves for a UUID.
-struct AvatarRepository {
+/// Head PNGs by sha256, and which head the node serves for a UUID. One thing, the head image
+/// (``HeadImage``), is called "head" in the code; the tables keep their first names (`avatars`
+/// for the PNGs, `player_heads` for the UUID's link) and so do the public paths
+/// (`/avatars/UUID.png`, `/api/v1/avatars/SHA256`), since a replica of the previous version reads
+/// the same tables and neighbours and pages ask for those paths.
+struct HeadImageRepository {
     let database: Database
 
-    /// Stores a head and, when given, links it to a UUID for this node's avatar route.
+    /// Stores a head and, when given, links it to a UUID for this node's `/avatars/UUID.png`.
     func store(_ image: HeadImage, uuid: String? = nil) async throws {
         try await database.execute(
             """

@@ -3,8 +3,8 @@ import SyncProtocol
 
 /// Serves heads from the node's own avatar cache at `/avatars/UUID.png`; the upstream avatar
 /// service is asked only when the node does not have the head yet.
-struct AvatarController<Context: RequestContext> {
-    let avatars: AvatarRepository
+struct HeadImageController<Context: RequestContext> {
+    let avatars: HeadImageRepository
     let lookup: HeadLookup
 
     func addRoutes(to router: Router<Context>) {
@@ -25,7 +25,7 @@ struct AvatarController<Context: RequestContext> {
             image = stored
         } else {
             do {
-                image = try await lookup.fetchHead(uuid: uuid)
+                image = try await lookup.upstreamHead(uuid: uuid)
             } catch {
                 throw HTTPError(.badGateway, message: "The avatar service could not provide this head.")
             }
@@ -47,7 +47,7 @@ struct AvatarController<Context: RequestContext> {
     }
 }
 
-/// Where a player's head image is served (``AvatarController``'s route): pages and the API link it.
+/// Where a player's head image is served (``HeadImageController``'s route): pages and the API link it.
 enum AvatarPaths {
     static func path(uuid: String) -> String { "/avatars/\(uuid).png" }
 }
