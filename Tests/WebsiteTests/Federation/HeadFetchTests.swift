@@ -8,22 +8,32 @@ import Testing
 /// Heads travel by hash a hop behind the profiles that name them, so a neighbour may not have a
 /// head yet when asked for it: the node asks again, without waiting for more of its feed.
 @Suite struct HeadFetchTests {
+    /// A neighbour whose feed holds a profile of `name` naming its head, and which refuses the
+    /// first `refusals` requests for that head; caught-up long-polls are held 5 s. `upstream`: the
+    /// fake upstream's URL, whose realm it names.
+    static func neighbourServingAHead(
+        name: String, realm upstream: String, refusals: Int
+    ) -> (HostileNeighbour, sha256: String) {
+        let neighbour = HostileNeighbour(upstreamRealm: AppConfiguration.realm(of: upstream), longPollHold: 5)
+        let uuid = FakePlayers.uuid(for: name)
+        let png = FakePlayers.headPNG(uuid: uuid)
+        let sha256 = HeadImage.hash(png)
+        neighbour.append([
+            neighbour.identity.sign(
+                ProfileRecord(
+                    nameKey: name, displayName: name, uuid: uuid, resolvedAtMicros: HostileNeighbour.now,
+                    origin: neighbour.nodeID, avatarSHA256: sha256))
+        ])
+        neighbour.offerHead(png, refusals: refusals)
+        return (neighbour, sha256)
+    }
+
     @Test func aHeadTheNeighbourCouldNotGiveAtFirstIsAskedForAgain() async throws {
         try await withFakeUpstream { upstream in
             // Caught-up long-polls are held 5 s: a sweep (every 20 rounds) would come only after
             // 100 s, far beyond this test's wait, so only a retry can fetch the head in time.
-            let neighbour = HostileNeighbour(upstreamRealm: AppConfiguration.realm(of: upstream), longPollHold: 5)
-            let uuid = FakePlayers.uuid(for: "alice")
-            let png = FakePlayers.headPNG(uuid: uuid)
-            let sha256 = HeadImage.hash(png)
-            neighbour.append([
-                neighbour.identity.sign(
-                    ProfileRecord(
-                        nameKey: "alice", displayName: "alice", uuid: uuid, resolvedAtMicros: HostileNeighbour.now,
-                        origin: neighbour.nodeID, avatarSHA256: sha256))
-            ])
             // The first request is refused, as by a neighbour still fetching the head itself.
-            neighbour.offerHead(png, refusals: 1)
+            let (neighbour, sha256) = Self.neighbourServingAHead(name: "alice", realm: upstream, refusals: 1)
             try await neighbour.run { url in
                 try await withNodes([[:]], upstream: upstream) { nodes in
                     let b = nodes[0]
@@ -47,17 +57,7 @@ import Testing
     /// after the heal.
     @Test func aHeadWhoseFetchesAllFailedArrivesWithTheNextRepairRound() async throws {
         try await withFakeUpstream { upstream in
-            let neighbour = HostileNeighbour(upstreamRealm: AppConfiguration.realm(of: upstream), longPollHold: 5)
-            let uuid = FakePlayers.uuid(for: "bob")
-            let png = FakePlayers.headPNG(uuid: uuid)
-            let sha256 = HeadImage.hash(png)
-            neighbour.append([
-                neighbour.identity.sign(
-                    ProfileRecord(
-                        nameKey: "bob", displayName: "bob", uuid: uuid, resolvedAtMicros: HostileNeighbour.now,
-                        origin: neighbour.nodeID, avatarSHA256: sha256))
-            ])
-            neighbour.offerHead(png, refusals: 4)
+            let (neighbour, sha256) = Self.neighbourServingAHead(name: "bob", realm: upstream, refusals: 4)
             try await neighbour.run { url in
                 try await withNodes([["ANTI_ENTROPY_INTERVAL_SECONDS": "3"]], upstream: upstream) { nodes in
                     let b = nodes[0]
