@@ -1,3 +1,4 @@
+import PostgresNIO
 import Synchronization
 import Testing
 
@@ -35,6 +36,19 @@ import Testing
             #expect(probes.withLock { $0 } == 1)
             try breaker.check()
         }
+    }
+
+    /// A breaker opened by the database's own "unavailable" (the watch's probe went unanswered)
+    /// says so once in what the visitor's request logs, not "unavailable: unavailable: …".
+    @Test func aBreakerOpenedByUnavailabilitySaysItOnce() async throws {
+        let client = PostgresClient(
+            configuration: .init(host: "127.0.0.1", username: "nobody", password: nil, database: nil, tls: .disable))
+        let database = Database(client: client, timeout: .seconds(1), logger: TestDatabase.logger)
+        database.trip(DatabaseUnavailable(reason: "it did not answer a probe"))
+        let error = try #require(throws: DatabaseUnavailable.self) { try database.breaker.check() }
+        #expect(
+            error.description
+                == "the database is unavailable: it did not answer a probe; waiting for it to answer again")
     }
 
     /// While the probes fail (a database that does not answer), the breaker stays open and

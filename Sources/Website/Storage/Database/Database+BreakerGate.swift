@@ -26,7 +26,8 @@ extension Database {
 
     private func tripBreaker(_ error: any Error) {
         breaker.trip(
-            reason: "\(error)",
+            // The breaker's own error says "the database is unavailable" once, not twice.
+            reason: (error as? DatabaseUnavailable)?.reason ?? "\(error)",
             probe: { [client, timeout, logger] in
                 try await Self.withDeadline(timeout) { () async throws -> Void in
                     try await client.withConnection { connection in
