@@ -95,89 +95,81 @@ final class NeighbourPuller: Sendable {
         try await repair.round(base: base)
     }
 
-    /// Pulls while this replica holds the lease; returns when another replica took it over.
+    /// Pulls while this replica holds the lease; returns when another replica took it over. The
+    /// decisions are ``PullPlan``'s; this loop does the I/O they ask for.
     private func pullWhileLeased(_ lease: inout NeighbourLease, backoff: inout Backoff) async throws {
-        var cursor = PullCursor(try await neighbours.checkpoint(nodeID: nodeID))
+        var plan = PullPlan(
+            try await neighbours.checkpoint(nodeID: nodeID), batchSize: settings.batchSize,
+            allowance: OriginAllowance(maximum: settings.maximumNewOriginsPerHour))
         var repair = self.repair
         repair.schedule(from: .now)
-        var allowance = OriginAllowance(maximum: settings.maximumNewOriginsPerHour)
-        var limit = settings.batchSize
-        var rounds = 0
         var lastCaughtUp = ContinuousClock.now
         var prefetch: ChangesPrefetch?
         defer { prefetch?.task.cancel() }
         while !Task.isCancelled {
             let roundStarted = ContinuousClock.now
-            let wait = cursor.caughtUp ? settings.wait : .zero
+            let wait = plan.longPolls ? settings.wait : .zero
             guard try await lease.hold(forWait: wait) else { return }
             if try await repair.runIfDue(base: endpoint.address, neighbours: neighbours) {
                 // Renewed for the wait that follows; the round may have merged new origins.
                 guard try await lease.take(forWait: wait) else { return }
-                allowance.invalidate()
+                plan.originsMayHaveChanged()
             }
-            if allowance.needsCount(at: .now) || (allowance.remaining <= 0 && !allowance.isExact) {
-                allowance.counted(try await intake.originsIntroducedLastHour(), at: .now)
+            if plan.next(at: .now) == .countOrigins {
+                plan.counted(origins: try await intake.originsIntroducedLastHour(), at: .now)
             }
-            let remaining = allowance.remaining
-            guard remaining > 0 else {
+            guard case .request(let limit, _) = plan.next(at: .now) else {
                 try await pauseForLimit()
-                allowance.invalidate()
+                plan.originsMayHaveChanged()
                 continue
             }
-            if try await restartIfRealmMatches(&cursor) {
+            if try await restartIfRealmMatches(&plan) {
                 prefetch?.task.cancel()
                 prefetch = nil
                 continue
             }
             guard let base = endpoint.address else { throw NeighbourError.status(0) }
             let (document, checkedAhead) = try await answer(
-                from: base, cursor: cursor, limit: limit, wait: wait, prefetch: &prefetch)
-            guard document.nodeId == nodeID else { throw NeighbourError.wrongNode(document.nodeId) }
-            if cursor.isOfAnotherEpoch(document.epoch) {
+                from: base, cursor: plan.cursor, limit: limit, wait: wait, prefetch: &prefetch)
+            let next: FeedPosition
+            switch plan.verdict(on: document, from: nodeID) {
+            case .wrongNode(let other): throw NeighbourError.wrongNode(other)
+            case .badPosition: throw NeighbourError.badPosition
+            case .restart(let epoch):
                 // Merging is idempotent and only winners write, so nothing is doubled.
                 logger.notice("neighbour's feed has a new epoch; pulling from the beginning")
                 try await restart(
-                    &cursor, epoch: document.epoch,
+                    &plan, epoch: epoch,
                     notice:
                         "the neighbour's database was restored or replaced (new feed epoch): pulling everything again")
                 continue
-            }
-            guard let next = FeedPosition(document.next), next >= cursor.position else {
-                throw NeighbourError.badPosition
-            }
-            if document.more, next != cursor.position {
-                prefetch = ChangesPrefetch(
-                    base: base, position: next, limit: settings.batchSize, neighbour: neighbour,
-                    check: { [intake] in await intake.check($0.records, unreadable: $0.unreadable) })
+            case .merge(let position, let prefetchFrom):
+                next = position
+                if let prefetchFrom {
+                    prefetch = ChangesPrefetch(
+                        base: base, position: prefetchFrom, limit: settings.batchSize, neighbour: neighbour,
+                        check: { [intake] in await intake.check($0.records, unreadable: $0.unreadable) })
+                }
             }
             // A batch checked ahead is screened again: the blocklist or the realm may have changed.
             let checked =
                 if let checkedAhead { intake.screen(checkedAhead) } else {
                     await intake.check(document.records, unreadable: document.unreadable)
                 }
-            if checked.rejected[BatchScreen.realmReason, default: 0] > 0 { cursor.profilesRefused = true }
-            if try await intake.unknownOrigins(in: checked.accepted, allowance: remaining).count > remaining {
-                // Never more new origins than the allowance: ask again for fewer records (each
-                // record has one origin), or pause once not even one more may come in; first
-                // with the exact figure when the one used was a bound.
-                if allowance.isExact { limit = remaining } else { allowance.invalidate() }
-                continue
-            }
-            let batch = try await merge(checked, of: document, to: next, cursor: &cursor)
-            allowance.merged(origins: intake.origins(of: checked.accepted))
-            backoff.succeeded()
-            limit = settings.batchSize
-            let progressed = next != cursor.position
-            cursor.advance(to: next, epoch: document.epoch, more: document.more)
-            if cursor.caughtUp { lastCaughtUp = .now }
-            metrics.neighbourLag(
-                neighbour: nodeID, seconds: cursor.caughtUp ? 0 : (ContinuousClock.now - lastCaughtUp).seconds)
-            rounds += 1
+            if checked.rejected[BatchScreen.realmReason, default: 0] > 0 { plan.profilesRefused() }
+            let unknown = try await intake.unknownOrigins(in: checked.accepted, allowance: plan.allowance.remaining)
+            guard plan.admit(unknownOrigins: unknown.count) == .merge else { continue }
+            let batch = try await merge(checked, of: document, to: next, plan: &plan)
             let hashes = batch.profiles.keys.compactMap(\.avatarSHA256)
-            if !hashes.isEmpty || rounds % 20 == 1 {
-                heads.start(hashes: hashes, sweep: rounds % 20 == 1, from: base, neighbourID: nodeID)
-            }
-            if !progressed { try await Task.sleep(until: roundStarted + settings.minimumRoundInterval) }
+            let after = plan.merged(
+                to: next, epoch: document.epoch, more: document.more, origins: intake.origins(of: checked.accepted),
+                namesHeads: !hashes.isEmpty)
+            backoff.succeeded()
+            if plan.cursor.caughtUp { lastCaughtUp = .now }
+            metrics.neighbourLag(
+                neighbour: nodeID, seconds: plan.cursor.caughtUp ? 0 : (ContinuousClock.now - lastCaughtUp).seconds)
+            if after.fetchHeads { heads.start(hashes: hashes, sweep: after.sweep, from: base, neighbourID: nodeID) }
+            if !after.progressed { try await Task.sleep(until: roundStarted + settings.minimumRoundInterval) }
         }
     }
 
@@ -201,9 +193,10 @@ final class NeighbourPuller: Sendable {
     /// Merges a checked batch with the checkpoint `next` and the neighbour's status, in one
     /// statement that writes only while this replica holds the lease.
     private func merge(
-        _ checked: Checked, of document: ChangesDocument, to next: FeedPosition, cursor: inout PullCursor
+        _ checked: Checked, of document: ChangesDocument, to next: FeedPosition, plan: inout PullPlan
     ) async throws -> MergeBatch {
-        if !document.more { cursor.notice = nil }
+        if !document.more { plan.caughtUpNoticeCleared() }
+        let cursor = plan.cursor
         let status = NeighbourRepository.BatchStatus(
             state: document.more ? .syncing : .idle, epoch: document.epoch,
             reason: [realmRefusal, cursor.notice].compactMap { $0 }.joined(separator: "; ").nilIfEmpty,
@@ -221,21 +214,21 @@ final class NeighbourPuller: Sendable {
 
     /// Starts the pull again from the beginning when profiles were refused for the neighbour's
     /// realm and it matches now (at most once per ``Settings/realmRestartSpacing``).
-    private func restartIfRealmMatches(_ cursor: inout PullCursor) async throws -> Bool {
-        guard cursor.profilesRefused, realmRefusal == nil, cursor.position != .beginning,
+    private func restartIfRealmMatches(_ plan: inout PullPlan) async throws -> Bool {
+        guard plan.wantsRealmRestart(realmRefused: realmRefusal != nil),
             lastRealmRestart.withLock({ $0.map { .now - $0 >= settings.realmRestartSpacing } ?? true })
         else { return false }
         lastRealmRestart.withLock { $0 = .now }
         logger.notice("neighbour's realm matches now; pulling from the beginning")
         try await restart(
-            &cursor, epoch: cursor.epoch,
+            &plan, epoch: plan.cursor.epoch,
             notice: "the neighbour's profiles are accepted now (its profile service matches): pulling again")
         return true
     }
 
-    private func restart(_ cursor: inout PullCursor, epoch: String?, notice: String) async throws {
+    private func restart(_ plan: inout PullPlan, epoch: String?, notice: String) async throws {
         try await neighbours.restart(nodeID: nodeID, holder: settings.holder, epoch: epoch, reason: notice)
-        cursor.restart(epoch: epoch, notice: notice)
+        plan.restart(epoch: epoch, notice: notice)
     }
 
     /// A paused neighbour: its checkpoint stays at what was merged; nothing is lost.
