@@ -10,19 +10,19 @@ import Testing
     @Test func headsAreServedFromTheNodeWithCacheHeaders() async throws {
         let url = try await TestDatabase.createMigrated()
         try await withFakeUpstream { upstream in
-            try await withNode(database: url, upstream: upstream) { node in
-                #expect(try await fetch("\(node)/heads/hank").status == 200)
+            try await withRoutedNode(database: url, upstream: upstream) { node in
+                #expect(try await node.fetch("/heads/hank").status == 200)
                 let uuid = FakePlayers.uuid(for: "hank")
-                let head = try await fetch("\(node)/avatars/\(PlayerUUID.dashed(uuid)).png")
+                let head = try await node.fetch("/avatars/\(PlayerUUID.dashed(uuid)).png")
                 #expect(head.status == 200)
                 #expect(head.header("content-type") == "image/png")
                 #expect(head.header("cache-control")?.contains("max-age") == true)
                 #expect(head.body == FakePlayers.headPNG(uuid: uuid))
                 let etag = try #require(head.header("etag"))
                 #expect(
-                    try await fetch("\(node)/avatars/\(uuid).png", headers: [("If-None-Match", etag)]).status == 304)
-                #expect(try await fetch("\(node)/avatars/\(String(repeating: "0", count: 32)).png").status == 404)
-                #expect(try await fetch("\(node)/avatars/not-a-uuid.png").status == 404)
+                    try await node.fetch("/avatars/\(uuid).png", headers: [("If-None-Match", etag)]).status == 304)
+                #expect(try await node.fetch("/avatars/\(String(repeating: "0", count: 32)).png").status == 404)
+                #expect(try await node.fetch("/avatars/not-a-uuid.png").status == 404)
             }
         }
         let stored = try await TestDatabase.scalar(url, "SELECT count(*) FROM avatars", as: Int64.self)
@@ -32,11 +32,11 @@ import Testing
     @Test func headAPIReportsCountsWithoutCounting() async throws {
         let url = try await TestDatabase.createMigrated()
         try await withFakeUpstream { upstream in
-            try await withNode(database: url, upstream: upstream) { node in
-                #expect(try await fetch("\(node)/api/v1/heads/ivy").status == 404)
-                for _ in 0..<3 { _ = try await fetch("\(node)/heads/ivy") }
+            try await withRoutedNode(database: url, upstream: upstream) { node in
+                #expect(try await node.fetch("/api/v1/heads/ivy").status == 404)
+                for _ in 0..<3 { _ = try await node.fetch("/heads/ivy") }
                 for _ in 0..<2 {
-                    let response = try await fetch("\(node)/api/v1/heads/IVY")
+                    let response = try await node.fetch("/api/v1/heads/IVY")
                     #expect(response.status == 200)
                     let json = try #require(
                         try JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any])
@@ -53,13 +53,13 @@ import Testing
     @Test func healthAndReadiness() async throws {
         let url = try await TestDatabase.createMigrated()
         try await withFakeUpstream { upstream in
-            try await withNode(database: url, upstream: upstream) { node in
-                #expect(try await fetch("\(node)/healthz").status == 200)
-                #expect(try await fetch("\(node)/readyz").status == 200)
-                let info = try await fetch("\(node)/api/v1/node")
+            try await withRoutedNode(database: url, upstream: upstream) { node in
+                #expect(try await node.fetch("/healthz").status == 200)
+                #expect(try await node.fetch("/readyz").status == 200)
+                let info = try await node.fetch("/api/v1/node")
                 #expect(info.text.contains("\"name\":\"test-node\""))
-                #expect(try await fetch("\(node)/heads/kim").status == 200)
-                let metrics = try await fetch("\(node)/metrics").text
+                #expect(try await node.fetch("/heads/kim").status == 200)
+                let metrics = try await node.fetch("/metrics").text
                 #expect(metrics.contains("heads_lookups_total 1"))
                 #expect(metrics.contains("heads_upstream_requests_total{service=\"profile\",outcome=\"found\"} 1"))
                 // Hummingbird's metrics middleware: requests and latency histograms by route.
@@ -82,9 +82,9 @@ import Testing
     @Test func headRequestsSecurityHeadersAndSiteFiles() async throws {
         let url = try await TestDatabase.createMigrated()
         try await withFakeUpstream { upstream in
-            try await withNode(database: url, upstream: upstream) { node in
+            try await withRoutedNode(database: url, upstream: upstream) { node in
                 for path in ["/", "/heads/kim", "/federation", "/api/v1/node", "/heads/not%20a%20name"] {
-                    let page = try await fetch("\(node)\(path)")
+                    let page = try await node.fetch(path)
                     #expect(page.header("x-content-type-options") == "nosniff", "\(path)")
                     #expect(page.header("content-security-policy")?.contains("frame-ancestors 'none'") == true)
                     #expect(page.header("content-security-policy")?.contains("default-src 'none'") == true)
@@ -92,21 +92,19 @@ import Testing
                 }
                 // HEAD answers every GET route with its headers and no body, and never counts a lookup.
                 for path in ["/", "/heads/kim", "/display_skin?username=kim", "/api/v1/heads/kim", "/robots.txt"] {
-                    var request = HTTPClientRequest(url: "\(node)\(path)")
-                    request.method = .HEAD
-                    let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
-                    #expect(response.status == .ok, "\(path)")
-                    #expect(try await response.body.collect(upTo: 1024).readableBytes == 0)
+                    let response = try await node.fetch(path, method: .head)
+                    #expect(response.status == 200, "\(path)")
+                    #expect(response.body.isEmpty)
                 }
                 let stored = try await TestDatabase.scalar(
                     url, "SELECT coalesce(sum(count), 0)::bigint FROM lookup_counts WHERE name_key = 'kim'",
                     as: Int64.self)
                 #expect(stored == 1)
-                let robots = try await fetch("\(node)/robots.txt")
+                let robots = try await node.fetch("/robots.txt")
                 #expect(robots.text.contains("Disallow: /heads/") && robots.text.contains("Disallow: /display_skin"))
-                let icon = try await fetch("\(node)/favicon.svg")
+                let icon = try await node.fetch("/favicon.svg")
                 #expect(icon.status == 200 && icon.header("content-type") == "image/svg+xml")
-                #expect(try await fetch("\(node)/").text.contains("rel=\"icon\""))
+                #expect(try await node.fetch("/").text.contains("rel=\"icon\""))
             }
         }
     }

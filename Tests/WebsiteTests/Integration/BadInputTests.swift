@@ -18,19 +18,19 @@ import Testing
         let url = try await TestDatabase.createMigrated()
         let state = FakeUpstreamState()
         try await withFakeUpstream(state) { upstream in
-            try await withNode(database: url, upstream: upstream) { node in
+            try await withRoutedNode(database: url, upstream: upstream) { node in
                 for name in Self.badNames {
-                    let page = try await fetch("\(node)/display_skin?username=\(name)")
+                    let page = try await node.fetch("/display_skin?username=\(name)")
                     #expect(page.status == 400, "display_skin \(name)")
                     #expect(page.text.contains("That is not a Minecraft username"))
                     if !name.isEmpty {
-                        #expect(try await fetch("\(node)/heads/\(name)").status == 400, "heads \(name)")
-                        let api = try await fetch("\(node)/api/v1/heads/\(name)")
+                        #expect(try await node.fetch("/heads/\(name)").status == 400, "heads \(name)")
+                        let api = try await node.fetch("/api/v1/heads/\(name)")
                         #expect(api.status == 400)
                         #expect(api.header("content-type") == "application/json")
                     }
                 }
-                #expect(try await fetch("\(node)/display_skin").status == 400)
+                #expect(try await node.fetch("/display_skin").status == 400)
             }
         }
         #expect(state.profileRequests == 0)
@@ -41,20 +41,16 @@ import Testing
     @Test func oversizedRequestsAndOtherMethodsAreRefused() async throws {
         let url = try await TestDatabase.createMigrated()
         try await withFakeUpstream { upstream in
-            try await withNode(database: url, upstream: upstream) { node in
-                let long = try await fetch("\(node)/display_skin?username=\(String(repeating: "a", count: 9000))")
+            try await withRoutedNode(database: url, upstream: upstream) { node in
+                let long = try await node.fetch("/display_skin?username=\(String(repeating: "a", count: 9000))")
                 #expect(long.status == 414)
-                var request = HTTPClientRequest(url: "\(node)/")
-                request.method = .POST
-                request.body = .bytes(ByteBuffer(repeating: 0x41, count: 100_000))
-                request.headers.add(name: "content-length", value: "100000")
-                let large = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
-                #expect(large.status.code == 413)
-                var post = HTTPClientRequest(url: "\(node)/api/v1/changes")
-                post.method = .POST
-                let refused = try await HTTPClient.shared.execute(post, timeout: .seconds(10))
-                #expect(refused.status == .methodNotAllowed)
-                #expect(refused.headers.first(name: "allow") == "GET, HEAD")
+                let large = try await node.fetch(
+                    "/", method: .post, headers: [("content-length", "100000")],
+                    body: ByteBuffer(repeating: 0x41, count: 100_000))
+                #expect(large.status == 413)
+                let refused = try await node.fetch("/api/v1/changes", method: .post)
+                #expect(refused.status == 405)
+                #expect(refused.header("allow") == "GET, HEAD")
             }
         }
     }
@@ -64,21 +60,21 @@ import Testing
     @Test func malformedRangeListsGet400() async throws {
         let url = try await TestDatabase.createMigrated()
         try await withFakeUpstream { upstream in
-            try await withNode(database: url, upstream: upstream) { node in
+            try await withRoutedNode(database: url, upstream: upstream) { node in
                 let tooMany = (0...RangePlan.maximumPrefixesPerRequest).map { String(format: "%03x", $0) }
                 for query in [
                     "prefixes=a,bb", "prefixes=A0", "prefixes=a0,", "prefixes=\(tooMany.joined(separator: ","))",
                     "prefixes=a0&prefix=zz", "prefixes=a0&prefix=012345678",
                 ] {
                     for path in ["digests", "records"] {
-                        let answer = try await fetch("\(node)/api/v1/\(path)?\(query)")
+                        let answer = try await node.fetch("/api/v1/\(path)?\(query)")
                         #expect(answer.status == 400, "\(path)?\(query)")
                     }
                 }
-                #expect(try await fetch("\(node)/api/v1/digests?prefixes=a0&prefix=0123456").status == 200)
-                #expect(try await fetch("\(node)/api/v1/digests?prefixes=0123456").status == 200)
-                #expect(try await fetch("\(node)/api/v1/digests?prefixes=01234567").status == 400)
-                let twice = try await fetch("\(node)/api/v1/records?prefixes=a0,b1,a0")
+                #expect(try await node.fetch("/api/v1/digests?prefixes=a0&prefix=0123456").status == 200)
+                #expect(try await node.fetch("/api/v1/digests?prefixes=0123456").status == 200)
+                #expect(try await node.fetch("/api/v1/digests?prefixes=01234567").status == 400)
+                let twice = try await node.fetch("/api/v1/records?prefixes=a0,b1,a0")
                 #expect(twice.status == 200 && twice.text.contains("\"prefixes\":[\"a0\",\"b1\"]"))
             }
         }
@@ -87,12 +83,12 @@ import Testing
     @Test func userInputIsEscaped() async throws {
         let url = try await TestDatabase.createMigrated()
         try await withFakeUpstream { upstream in
-            try await withNode(database: url, upstream: upstream) { node in
-                let page = try await fetch("\(node)/display_skin?username=%22%3E%3Cscript%3Ealert(1)%3C/script%3E")
+            try await withRoutedNode(database: url, upstream: upstream) { node in
+                let page = try await node.fetch("/display_skin?username=%22%3E%3Cscript%3Ealert(1)%3C/script%3E")
                 #expect(page.status == 400)
                 #expect(!page.text.contains("<script>alert(1)"))
                 #expect(page.text.contains("&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"))
-                let missing = try await fetch("\(node)/no/%3Cb%3Ehere%3C/b%3E")
+                let missing = try await node.fetch("/no/%3Cb%3Ehere%3C/b%3E")
                 #expect(missing.status == 404)
                 #expect(!missing.text.contains("<b>here"))
             }

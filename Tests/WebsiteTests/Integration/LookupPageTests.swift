@@ -9,18 +9,18 @@ import Testing
     @Test func historicURLShowsTheHeadAndCounts() async throws {
         let url = try await TestDatabase.createMigrated()
         try await withFakeUpstream { upstream in
-            try await withNode(database: url, upstream: upstream) { node in
-                #expect(try await fetch("\(node)/").text.contains("No lookups yet"))
-                let first = try await fetch("\(node)/display_skin?username=alice")
+            try await withRoutedNode(database: url, upstream: upstream) { node in
+                #expect(try await node.fetch("/").text.contains("No lookups yet"))
+                let first = try await node.fetch("/display_skin?username=alice")
                 #expect(first.status == 200)
                 #expect(first.header("content-type")?.hasPrefix("text/html") == true)
                 #expect(first.text.contains("<h1>Alice</h1>"))
                 #expect(first.text.contains("/avatars/\(FakePlayers.uuid(for: "alice")).png"))
                 #expect(first.text.contains("<dd id=\"local-count\">1</dd>"))
                 #expect(!first.text.contains("class=\"notice\""))
-                let second = try await fetch("\(node)/heads/ALICE")
+                let second = try await node.fetch("/heads/ALICE")
                 #expect(second.text.contains("<dd id=\"total-count\">2</dd>"))
-                let index = try await fetch("\(node)/")
+                let index = try await node.fetch("/")
                 #expect(index.status == 200)
                 #expect(index.text.contains("href=\"/heads/Alice\""))
                 #expect(!index.text.contains("No lookups yet"))
@@ -34,15 +34,15 @@ import Testing
         try await withFakeUpstream(state) { upstream in
             // A request timed out on a busy machine would be asked again (seen once with the
             // suite's 4 s while an image was compiled beside it): a deadline that never passes here.
-            try await withNode(database: url, upstream: upstream, ["UPSTREAM_TIMEOUT_SECONDS": "30"]) { node in
+            try await withRoutedNode(database: url, upstream: upstream, ["UPSTREAM_TIMEOUT_SECONDS": "30"]) { node in
                 // A burst of concurrent first lookups, then sequential ones and head requests.
                 try await withThrowingTaskGroup(of: Int.self) { group in
-                    for _ in 0..<8 { group.addTask { try await fetch("\(node)/heads/bob").status } }
+                    for _ in 0..<8 { group.addTask { try await node.fetch("/heads/bob").status } }
                     for try await status in group { #expect(status == 200) }
                 }
                 for _ in 0..<12 {
-                    #expect(try await fetch("\(node)/display_skin?username=Bob").status == 200)
-                    #expect(try await fetch("\(node)/avatars/\(FakePlayers.uuid(for: "bob")).png").status == 200)
+                    #expect(try await node.fetch("/display_skin?username=Bob").status == 200)
+                    #expect(try await node.fetch("/avatars/\(FakePlayers.uuid(for: "bob")).png").status == 200)
                 }
             }
         }
@@ -55,8 +55,8 @@ import Testing
     @Test func unknownPlayerIsA404Page() async throws {
         let url = try await TestDatabase.createMigrated()
         try await withFakeUpstream { upstream in
-            try await withNode(database: url, upstream: upstream) { node in
-                let response = try await fetch("\(node)/heads/UnknownSteve")
+            try await withRoutedNode(database: url, upstream: upstream) { node in
+                let response = try await node.fetch("/heads/UnknownSteve")
                 #expect(response.status == 404)
                 #expect(response.text.contains("No such player"))
             }
@@ -68,8 +68,8 @@ import Testing
     func brokenUpstreamIsA502PageWithoutAStoredProfile(_ mode: FakeUpstreamState.Mode) async throws {
         let url = try await TestDatabase.createMigrated()
         try await withFakeUpstream(FakeUpstreamState(mode: mode)) { upstream in
-            try await withNode(database: url, upstream: upstream) { node in
-                let response = try await fetch("\(node)/heads/carol")
+            try await withRoutedNode(database: url, upstream: upstream) { node in
+                let response = try await node.fetch("/heads/carol")
                 #expect(response.status == 502)
                 #expect(response.text.contains("The profile service is unavailable"))
             }
@@ -81,8 +81,8 @@ import Testing
     @Test func slowUpstreamTimesOutToA502Page() async throws {
         let url = try await TestDatabase.createMigrated()
         try await withFakeUpstream(FakeUpstreamState(latency: .seconds(8))) { upstream in
-            try await withNode(database: url, upstream: upstream) { node in
-                let response = try await fetch("\(node)/heads/dave")
+            try await withRoutedNode(database: url, upstream: upstream) { node in
+                let response = try await node.fetch("/heads/dave")
                 #expect(response.status == 502)
                 #expect(response.text.contains("The profile service is unavailable"))
             }
@@ -93,12 +93,12 @@ import Testing
         let url = try await TestDatabase.createMigrated()
         let state = FakeUpstreamState(mode: .ratelimit)
         try await withFakeUpstream(state) { upstream in
-            try await withNode(database: url, upstream: upstream) { node in
-                let response = try await fetch("\(node)/heads/erin")
+            try await withRoutedNode(database: url, upstream: upstream) { node in
+                let response = try await node.fetch("/heads/erin")
                 #expect(response.status == 503)
                 #expect(response.header("retry-after") != nil)
                 // Backing off: the next lookup does not ask the upstream again.
-                #expect(try await fetch("\(node)/heads/frank").status == 503)
+                #expect(try await node.fetch("/heads/frank").status == 503)
             }
         }
         #expect(state.profileRequests == 1)
@@ -110,11 +110,11 @@ import Testing
         let state = FakeUpstreamState()
         try await withFakeUpstream(state) { upstream in
             // A zero-length cache would be refused, so a tiny one makes every stored profile stale.
-            try await withNode(database: url, upstream: upstream, ["PROFILE_CACHE_SECONDS": "0.001"]) { node in
-                #expect(try await fetch("\(node)/heads/gina").status == 200)
+            try await withRoutedNode(database: url, upstream: upstream, ["PROFILE_CACHE_SECONDS": "0.001"]) { node in
+                #expect(try await node.fetch("/heads/gina").status == 200)
                 state.mode = mode
                 try await Task.sleep(for: .milliseconds(5))
-                let response = try await fetch("\(node)/heads/gina")
+                let response = try await node.fetch("/heads/gina")
                 #expect(response.status == 200)
                 #expect(response.text.contains("<h1>Gina</h1>"))
                 #expect(response.text.contains("class=\"notice\""))

@@ -6,15 +6,15 @@ import Testing
 @testable import Website
 
 /// The shapes of the pages' and the API's answers, asked of the router directly
-/// (`app.test(.router)`: no socket; the node's services run as in production). A newcomer adds a
+/// (`app.test(.router)`: no socket, and only the services requests need; see ``RoutedNode``). A newcomer adds a
 /// route's expectations here.
 @Suite struct RouterShapeTests {
     /// The node's application on a fresh database, for `body` to ask through the router.
     func withRouter(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
         try await withFakeUpstream { upstream in
-            let configuration = try testConfiguration(database: try await TestDatabase.create(), upstream: upstream)
-            let app = try await buildApplication(configuration)
-            try await app.test(.router, body)
+            try await withRoutedNode(database: try await TestDatabase.create(), upstream: upstream) { node in
+                try await body(node.client)
+            }
         }
     }
 
