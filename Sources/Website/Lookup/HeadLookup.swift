@@ -40,14 +40,28 @@ struct HeadLookup: Sendable {
             metrics.lookupCounted()
             return Result(profile: profile, counts: HeadCounts(perNode: nodeCounts, localNode: node.id), notice: nil)
         }
-        var resolution = try await currentProfile(name, client: client)
-        // A head the node holds already (linked, or named by another profile of the UUID) is
-        // read by the fetch's first step; only a missing one is asked for.
-        if resolution.profile.avatarSHA256 == nil, let image = try? await upstreamHead(uuid: resolution.profile.uuid) {
-            resolution.profile.avatarSHA256 = image.sha256
+        // A lookup whose flight saved the profile has its count and the UUID's stored head from
+        // that one statement (``ProfileRepository/save(_:countingLookupBy:)``); one that shared
+        // another's flight, or was answered from a stored profile, reads and counts on its own.
+        let caller = UUID()
+        var resolution = try await currentProfile(name, client: client, counting: countLookup, caller: caller)
+        let saved = resolution.savedBy == caller ? resolution.saved : nil
+        if resolution.profile.avatarSHA256 == nil {
+            if let head = saved?.servedHead {
+                // Stored under another profile of the UUID: ``HeadRetry`` names it in this one.
+                headsToRetry.mark()
+                resolution.profile.avatarSHA256 = head
+            } else if let image = try? await upstreamHead(uuid: resolution.profile.uuid, storedChecked: saved != nil) {
+                // A head the node holds already (linked, or named by another profile of the UUID)
+                // is read by the fetch's first step, unless the save just said there is none.
+                resolution.profile.avatarSHA256 = image.sha256
+            }
         }
         let nodeCounts: [HeadCounts.NodeCount]
-        if countLookup {
+        if let saved {
+            nodeCounts = saved.counts
+            if countLookup { metrics.lookupCounted() }
+        } else if countLookup {
             nodeCounts = try await counts.recordLookup(origin: node.id, nameKey: name.key)
             metrics.lookupCounted()
         } else {
@@ -62,19 +76,29 @@ struct HeadLookup: Sendable {
     struct Resolution: Sendable {
         var profile: Profile
         var notice: String?
+        /// What the save of a profile resolved upstream learnt, for the lookup whose flight it
+        /// was (`savedBy`): the others of a shared flight did not count theirs.
+        var saved: ProfileRepository.Saved? = nil
+        var savedBy: UUID? = nil
     }
 
     /// The stored profile when it is fresh, otherwise the upstream's answer: once per name however
     /// many lookups ask at the same time (the stored profile is read inside the flight, so a
     /// lookup that waited for another's flight reads what it stored and asks nothing).
-    private func currentProfile(_ name: Username, client: String) async throws -> Resolution {
-        try await resolving.run(name.key) { try await resolve(name, client: client) }
+    private func currentProfile(
+        _ name: Username, client: String, counting: Bool, caller: UUID
+    ) async throws -> Resolution {
+        try await resolving.run(name.key) {
+            try await resolve(name, client: client, countingLookupBy: counting ? node.id : nil, caller: caller)
+        }
     }
 
     /// Asks the upstream, unless the stored profile is fresh, the name is known to be missing, the
     /// client has used up its allowance or the profile service is paused (then a stored profile
     /// is shown with a notice, or the lookup fails with the reason).
-    private func resolve(_ name: Username, client: String) async throws -> Resolution {
+    private func resolve(
+        _ name: Username, client: String, countingLookupBy origin: String?, caller: UUID
+    ) async throws -> Resolution {
         let now = Date()
         let stored = try await profiles.profile(nameKey: name.key)
         if let stored, stored.isFresh(at: now, maximumAge: profileCacheTime) {
@@ -103,8 +127,8 @@ struct HeadLookup: Sendable {
             let profile = Profile(
                 nameKey: name.key, displayName: displayName, uuid: uuid, resolvedAt: now, origin: node.id,
                 avatarSHA256: stored?.uuid == uuid ? stored?.avatarSHA256 : nil)
-            try await profiles.save(profile)
-            return Resolution(profile: profile, notice: nil)
+            let saved = try await profiles.save(profile, countingLookupBy: origin)
+            return Resolution(profile: profile, notice: nil, saved: saved, savedBy: caller)
         case .notFound:
             limits.rememberMissing(name.key)
             throw LookupError.unknownPlayer(name.raw)
@@ -127,18 +151,20 @@ struct HeadLookup: Sendable {
     ///
     /// A head that is not fetched and stored here (it failed, or one stored under another
     /// profile of the UUID is returned) may leave an own profile without it: ``HeadRetry`` is told.
-    func upstreamHead(uuid: String) async throws -> HeadImage {
+    /// `storedChecked`: the caller has just read that the node holds no head for the UUID, so a
+    /// flight it starts does not read it again.
+    func upstreamHead(uuid: String, storedChecked: Bool = false) async throws -> HeadImage {
         do {
-            return try await fetchAndStoreHead(uuid: uuid)
+            return try await fetchAndStoreHead(uuid: uuid, storedChecked: storedChecked)
         } catch {
             headsToRetry.mark()
             throw error
         }
     }
 
-    private func fetchAndStoreHead(uuid: String) async throws -> HeadImage {
+    private func fetchAndStoreHead(uuid: String, storedChecked: Bool) async throws -> HeadImage {
         try await fetchingHeads.run(uuid) { [upstream, avatars, logger, node, limits, headsToRetry] in
-            if let stored = try await avatars.image(uuid: uuid) {
+            if !storedChecked, let stored = try await avatars.image(uuid: uuid) {
                 headsToRetry.mark()
                 return stored
             }

@@ -74,8 +74,9 @@ struct HeadImageRepository {
     }
 
     /// The sha256 of the head served for the UUID bound as `$1`: the one the node linked itself,
-    /// else the one the newest profile of the UUID names.
-    private static let servedHead = """
+    /// else the one the newest profile of the UUID names. The one rule of which head a UUID has:
+    /// ``ProfileRepository/save(_:countingLookupBy:)`` reads it too.
+    static let servedHead = """
         coalesce(
             (SELECT sha256 FROM player_heads WHERE uuid = $1),
             (SELECT avatar_sha256 FROM profiles WHERE uuid = $1 AND avatar_sha256 IS NOT NULL

@@ -26,22 +26,62 @@ struct ProfileRepository {
     /// Stores a profile this node resolved, unless the stored one wins the merge rule: last writer
     /// wins on (`resolvedAt`, origin). A stored avatar hash is kept when the new profile has none.
     func save(_ profile: Profile) async throws {
-        try await database.execute(
+        _ = try await save(profile, countingLookupBy: nil)
+    }
+
+    /// What ``save(_:countingLookupBy:)`` learnt in the same round trip.
+    struct Saved: Sendable, Equatable {
+        /// The head the node already serves for the profile's UUID (linked, or named by another
+        /// profile of the UUID), as it was before the save; nil when it has none.
+        var servedHead: String?
+        /// Every origin's counter for the name, the lookup counted when one was.
+        var counts: [HeadCounts.NodeCount]
+    }
+
+    /// ``save(_:)``, counting a lookup of the name by `origin` when given (as
+    /// ``LookupCountRepository/recordLookup(origin:nameKey:)`` does), and reading the head served
+    /// for the UUID, in one statement: a new name's lookup needs no other trip for them.
+    func save(_ profile: Profile, countingLookupBy origin: String?) async throws -> Saved {
+        // The UUID is the first value bound: `$1` in ``HeadImageRepository/servedHead``.
+        try await database.query(
             """
-            INSERT INTO profiles (name_key, display_name, uuid, resolved_at, origin, avatar_sha256)
-            VALUES (\(profile.nameKey), \(profile.displayName), \(profile.uuid), \(profile.resolvedAt),
-                    \(profile.origin), \(profile.avatarSHA256))
-            ON CONFLICT (name_key) DO UPDATE SET
-                display_name = excluded.display_name,
-                uuid = excluded.uuid,
-                resolved_at = excluded.resolved_at,
-                origin = excluded.origin,
-                avatar_sha256 = CASE WHEN excluded.uuid = profiles.uuid
-                    THEN coalesce(excluded.avatar_sha256, profiles.avatar_sha256)
-                    ELSE excluded.avatar_sha256 END,
-                \(unescaped: FeedStamp.onConflict)
-            WHERE \(unescaped: MergeRepository.profileWins("excluded", over: "profiles"))
-            """)
+            WITH saved AS (
+                INSERT INTO profiles (uuid, name_key, display_name, resolved_at, origin, avatar_sha256)
+                VALUES (\(profile.uuid), \(profile.nameKey), \(profile.displayName), \(profile.resolvedAt),
+                        \(profile.origin), \(profile.avatarSHA256))
+                ON CONFLICT (name_key) DO UPDATE SET
+                    display_name = excluded.display_name,
+                    uuid = excluded.uuid,
+                    resolved_at = excluded.resolved_at,
+                    origin = excluded.origin,
+                    avatar_sha256 = CASE WHEN excluded.uuid = profiles.uuid
+                        THEN coalesce(excluded.avatar_sha256, profiles.avatar_sha256)
+                        ELSE excluded.avatar_sha256 END,
+                    \(unescaped: FeedStamp.onConflict)
+                WHERE \(unescaped: MergeRepository.profileWins("excluded", over: "profiles"))
+            ), bumped AS (
+                INSERT INTO lookup_counts AS c (origin, name_key, count, last_lookup_at)
+                SELECT \(origin)::text, \(profile.nameKey), 1, now() WHERE \(origin)::text IS NOT NULL
+                ON CONFLICT (origin, name_key) DO UPDATE
+                    SET count = c.count + 1, last_lookup_at = now(), \(unescaped: FeedStamp.onConflict)
+                RETURNING origin, count
+            ), counts AS (
+                SELECT origin, count FROM bumped
+                UNION ALL
+                SELECT origin, count FROM lookup_counts
+                WHERE name_key = \(profile.nameKey) AND origin IS DISTINCT FROM \(origin)::text
+            )
+            SELECT h.sha256, c.origin, c.count
+            FROM (SELECT \(unescaped: HeadImageRepository.servedHead) AS sha256) h LEFT JOIN counts c ON true
+            """
+        ) { rows in
+            var saved = Saved(servedHead: nil, counts: [])
+            for try await (head, origin, count) in rows.decode((String?, String?, Int64?).self) {
+                saved.servedHead = head
+                if let origin, let count { saved.counts.append(.init(origin: origin, count: count)) }
+            }
+            return saved
+        }
     }
 
     /// Records the head of this node's own profiles with this UUID (a new change for the feed);

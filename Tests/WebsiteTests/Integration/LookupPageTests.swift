@@ -1,5 +1,6 @@
 import FakeUpstream
 import Foundation
+import SyncProtocol
 import Testing
 
 @testable import Website
@@ -50,6 +51,53 @@ import Testing
         #expect(state.avatarRequests == 1)
         let count = try await TestDatabase.scalar(url, "SELECT sum(count)::bigint FROM lookup_counts", as: Int64.self)
         #expect(count == 20)
+    }
+
+    /// The lookup path's database round trips, counted by the node's own pool (no background
+    /// service runs beside a routed node): a new name takes at most 4 (the batch statement, the
+    /// profile read, the save that also counts and reads the UUID's head, the head's store), a
+    /// cached page 1 and a head image 1.
+    @Test func aNewNameTakesAtMostFourRoundTripsACachedPageAndAHeadImageOne() async throws {
+        let url = try await TestDatabase.createMigrated()
+        try await withFakeUpstream { upstream in
+            try await withRoutedNode(database: url, upstream: upstream) { node in
+                func trips(_ path: String) async throws -> Int {
+                    let before = node.parts.database.usage.leases
+                    #expect(try await node.fetch(path).status == 200, "\(path)")
+                    return node.parts.database.usage.leases - before
+                }
+                _ = try await node.fetch("/")  // the node names are read once, on the first page
+                let newName = try await trips("/heads/erin")
+                #expect(newName <= 4)
+                #expect(try await trips("/heads/erin") == 1)
+                #expect(try await trips("/avatars/\(FakePlayers.uuid(for: "erin")).png") == 1)
+            }
+        }
+        let count = try await TestDatabase.scalar(url, "SELECT sum(count)::bigint FROM lookup_counts", as: Int64.self)
+        #expect(count == 2)
+    }
+
+    /// A new name of a UUID whose head the node holds (a renamed player) shows that head without
+    /// asking the avatar service: the save reads it.
+    @Test func aNewNameOfAKnownUUIDShowsItsStoredHeadWithoutAskingForIt() async throws {
+        let url = try await TestDatabase.createMigrated()
+        let state = FakeUpstreamState()
+        let uuid = FakePlayers.uuid(for: "frank")
+        try await TestDatabase.withClient(url) { client in
+            let database = Database(client: client, timeout: .seconds(10), logger: TestDatabase.logger)
+            try await HeadImageRepository(database: database).store(
+                try HeadImage(validating: FakePlayers.headPNG(uuid: uuid)), uuid: uuid)
+        }
+        try await withFakeUpstream(state) { upstream in
+            try await withRoutedNode(database: url, upstream: upstream) { node in
+                let page = try await node.fetch("/heads/frank")
+                #expect(page.status == 200)
+                let head = try await node.fetch("/avatars/\(uuid).png")
+                #expect(head.status == 200)
+            }
+        }
+        #expect(state.profileRequests == 1)
+        #expect(state.avatarRequests == 0)
     }
 
     @Test func unknownPlayerIsA404Page() async throws {

@@ -105,6 +105,17 @@ import Testing
                             resolvedAt: Date().addingTimeInterval(60), origin: "own", avatarSHA256: nil))
                 }
             ) { $0.profile?.displayName == "ALICE" && $0.signature == nil }
+            try await step(
+                "ProfileRepository.save counting a lookup",
+                write: {
+                    let saved = try await profiles.save(
+                        Profile(
+                            nameKey: "alice", displayName: "Alice", uuid: Self.uuid,
+                            resolvedAt: Date().addingTimeInterval(120), origin: "own", avatarSHA256: nil),
+                        countingLookupBy: "own")
+                    #expect(saved.counts.map(\.count) == [5])
+                }
+            ) { $0.count?.count == 5 && $0.count?.origin == "own" && $0.signature == nil }
             let head = String(repeating: "b", count: 64)
             try await step(
                 "ProfileRepository.setAvatar",

@@ -12,6 +12,8 @@ import NIOCore
 /// live server.
 struct RoutedNode: Sendable {
     let client: any TestClientProtocol
+    /// The node's parts, for what a test reads beside the answers (its pool's leases, say).
+    let parts: NodeComponents
 
     /// Asks for `path` (with its query) as a visitor would.
     func fetch(
@@ -37,5 +39,5 @@ func withRoutedNode<T: Sendable>(
     let parts = try await NodeComponents(configuration, logger: logger, resolver: SystemNameResolver())
     var app = Application(router: buildRouter(parts), services: parts.requestServices, logger: logger)
     app.beforeServerStarts { try await parts.prepare() }
-    return try await app.test(.router) { client in try await body(RoutedNode(client: client)) }
+    return try await app.test(.router) { client in try await body(RoutedNode(client: client, parts: parts)) }
 }
