@@ -8,7 +8,7 @@ struct HeadsAPIController<Context: RequestContext> {
     let profiles: ProfileRepository
     let counts: LookupCountRepository
     let node: LocalNode
-    let labels: NodeNames
+    let nodeNames: NodeNames
 
     struct HeadDocument: ResponseEncodable {
         struct NodeCount: Codable {
@@ -43,7 +43,7 @@ struct HeadsAPIController<Context: RequestContext> {
             throw HTTPError(.notFound, message: "This node knows nothing of \(name.raw).")
         }
         let headCounts = HeadCounts(perNode: perNode, localNode: node.id)
-        let names = try await labels.labels(for: headCounts.perNode.map(\.origin))
+        let names = try await nodeNames.labels(for: headCounts.perNode.map(\.origin))
         return HeadDocument(
             name: profile?.displayName ?? name.key, uuid: profile?.uuid, resolvedAt: profile?.resolvedAt,
             origin: profile?.origin, avatarSha256: profile?.avatarSHA256,

@@ -27,7 +27,7 @@ struct NodeComponents: Sendable {
     let neighbours: NeighbourRepository
     let nodeRecords: NodeRecordRepository
     let trust: TrustRepository
-    let names: NodeNames
+    let nodeNames: NodeNames
     let tasks: BackgroundTasks
     let upstreamLimits: UpstreamLimits
     let lookup: HeadLookup
@@ -72,7 +72,7 @@ struct NodeComponents: Sendable {
         neighbours = NeighbourRepository(database: database)
         nodeRecords = NodeRecordRepository(database: database)
         trust = TrustRepository(database: database)
-        names = NodeNames(node: node, records: nodeRecords)
+        nodeNames = NodeNames(node: node, records: nodeRecords)
         tasks = BackgroundTasks()
         upstreamLimits = UpstreamLimits(settings: configuration.upstreamLimits, metrics: metrics, logger: logger)
         lookup = HeadLookup(
@@ -105,9 +105,9 @@ struct NodeComponents: Sendable {
             client: NeighbourClient(
                 httpClient: httpClient, tlsClients: tlsClients, timeout: configuration.syncTimeout,
                 maximumResponseBytes: configuration.syncMaximumResponseBytes),
-            neighbours: neighbours, names: names, blocklist: blocklist, metrics: metrics, logger: logger)
+            neighbours: neighbours, nodeNames: nodeNames, blocklist: blocklist, metrics: metrics, logger: logger)
         liveEvents = LiveEvents(
-            feed: feed, counts: counts, labels: names, node: node, signal: signal,
+            feed: feed, counts: counts, nodeNames: nodeNames, node: node, signal: signal,
             maximumConnections: configuration.liveMaximumConnections,
             maximumConnectionsPerClient: configuration.liveMaximumConnectionsPerClient, logger: logger)
         syncBudget = RequestBudget(
@@ -119,7 +119,7 @@ struct NodeComponents: Sendable {
     /// Finds the neighbours and starts a puller for each.
     private static func neighbourDirectory(
         _ configuration: AppConfiguration, node: LocalNode, database: Database, resolver: any NameResolver,
-        client: NeighbourClient, neighbours: NeighbourRepository, names: NodeNames, blocklist: Blocklist,
+        client: NeighbourClient, neighbours: NeighbourRepository, nodeNames: NodeNames, blocklist: Blocklist,
         metrics: NodeMetrics, logger: Logger
     ) -> NeighbourDirectory {
         let settings = NeighbourPuller.Settings(
@@ -136,7 +136,7 @@ struct NodeComponents: Sendable {
             settings: .init(
                 peersList: configuration.peers, peersFile: configuration.peersFile,
                 interval: configuration.discoveryInterval),
-            node: node, resolver: resolver, neighbour: client, neighbours: neighbours, names: names,
+            node: node, resolver: resolver, neighbour: client, neighbours: neighbours, nodeNames: nodeNames,
             blocklist: blocklist, logger: logger
         ) { nodeID, target in
             NeighbourPuller(

@@ -21,10 +21,10 @@ func buildRouter(_ parts: NodeComponents) -> Router<NodeRequestContext> {
             state: .init(perSecond: configuration.syncRequestsPerClientPerSecond), metrics: parts.metrics))
     PagesController(
         renderer: parts.renderer, lookup: parts.lookup, counts: parts.counts, neighbours: parts.neighbours,
-        labels: parts.names, clients: configuration.clientKey
+        nodeNames: parts.nodeNames, clients: configuration.clientKey
     ).addRoutes(to: router)
     HeadImageController(avatars: parts.avatars, lookup: parts.lookup).addRoutes(to: router)
-    HeadsAPIController(profiles: parts.profiles, counts: parts.counts, node: parts.node, labels: parts.names)
+    HeadsAPIController(profiles: parts.profiles, counts: parts.counts, node: parts.node, nodeNames: parts.nodeNames)
         .addRoutes(to: api)
     HealthController(migrator: parts.migrator, database: parts.database).addRoutes(to: router)
     NodeInfoController(node: parts.node, upstreamRealm: configuration.upstreamRealm).addRoutes(to: api)
@@ -41,7 +41,7 @@ func buildRouter(_ parts: NodeComponents) -> Router<NodeRequestContext> {
     ).addRoutes(to: syncAPI)
     FederationController(
         neighbours: parts.neighbours, trust: parts.trust, blocklist: parts.blocklist, feed: parts.feed,
-        node: parts.node, labels: parts.names, renderer: parts.renderer
+        node: parts.node, nodeNames: parts.nodeNames, renderer: parts.renderer
     ).addRoutes(to: router, api: api)
     LiveEventsController(events: parts.liveEvents, clients: configuration.clientKey, metrics: parts.metrics)
         .addRoutes(to: api)

@@ -11,7 +11,7 @@ import SyncProtocol
 /// allowance needs the database and is the puller's.
 struct BatchScreen: Sendable {
     /// The records that passed so far, and the count of the others by reason.
-    struct Outcome: Sendable, Equatable {
+    struct Screened: Sendable, Equatable {
         var accepted: [SyncRecord] = []
         var rejected: [String: Int] = [:]
     }
@@ -41,9 +41,9 @@ struct BatchScreen: Sendable {
     func check(
         _ wireRecords: [WireRecord], unreadable: Int = 0, nowMicros: Int64 = PlausibilityRules.nowMicros()
     )
-        async -> (outcome: Outcome, refusals: [(SyncRecord, RecordVerifier.Rejection)])
+        async -> (outcome: Screened, refusals: [(SyncRecord, RecordVerifier.Rejection)])
     {
-        var read = Outcome(rejected: unreadable > 0 ? ["malformed": unreadable] : [:])
+        var read = Screened(rejected: unreadable > 0 ? ["malformed": unreadable] : [:])
         for wire in wireRecords {
             if let record = wire.record {
                 read.accepted.append(record)
@@ -60,8 +60,8 @@ struct BatchScreen: Sendable {
 
     /// Leaves out the records of blocked origins, and profiles while the realms differ. Also
     /// applied again to a batch checked ahead, since either may have changed meanwhile.
-    func screen(_ outcome: Outcome) -> Outcome {
-        var result = Outcome(rejected: outcome.rejected)
+    func screen(_ outcome: Screened) -> Screened {
+        var result = Screened(rejected: outcome.rejected)
         for record in outcome.accepted {
             if blocked.contains(record.origin) {
                 result.rejected[RecordVerifier.Rejection.blockedOrigin.reason, default: 0] += 1

@@ -25,12 +25,12 @@ final class NeighbourDirectory: Service, Sendable {
 
     init(
         settings: Settings, node: LocalNode, resolver: any NameResolver, neighbour: NeighbourClient,
-        neighbours: NeighbourRepository, names: NodeNames, blocklist: Blocklist, logger: Logger,
+        neighbours: NeighbourRepository, nodeNames: NodeNames, blocklist: Blocklist, logger: Logger,
         makePuller: @escaping @Sendable (String, NeighbourPuller.Target) -> NeighbourPuller
     ) {
         self.discovery = NeighbourDiscovery(
             peersList: settings.peersList, peersFile: settings.peersFile, node: node, resolver: resolver,
-            neighbour: neighbour, neighbours: neighbours, names: names, logger: logger)
+            neighbour: neighbour, neighbours: neighbours, nodeNames: nodeNames, logger: logger)
         (self.settings, self.node, self.neighbours, self.blocklist) = (settings, node, neighbours, blocklist)
         (self.makePuller, self.logger) = (makePuller, logger)
     }

@@ -12,7 +12,7 @@ struct NeighbourDiscovery: Sendable {
     let resolver: any NameResolver
     let neighbour: NeighbourClient
     let neighbours: NeighbourRepository
-    let names: NodeNames
+    let nodeNames: NodeNames
     let logger: Logger
 
     /// What one round of discovery found.
@@ -98,7 +98,7 @@ struct NeighbourDiscovery: Sendable {
             return answers
         }
         node.addressesOfItself = probed.filter { $0.value.nodeId == node.id }.map(\.key)
-        names.learn(Dictionary(probed.values.map { ($0.nodeId, $0.name) }) { _, last in last })
+        nodeNames.learn(Dictionary(probed.values.map { ($0.nodeId, $0.name) }) { _, last in last })
         var round = Round(unresolved: unresolved, listProblems: problems)
         for url in Set(candidates) {
             // A candidate that did not answer this time keeps the identity it had: its puller

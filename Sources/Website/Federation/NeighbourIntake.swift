@@ -6,7 +6,7 @@ import SyncProtocol
 /// origins (`SYNC_MAX_NEW_ORIGINS_PER_HOUR`), and the merge. Shared by the pull and anti-entropy.
 struct NeighbourIntake: Sendable {
     /// Records that may be merged, and the count of the others by reason.
-    typealias Checked = BatchScreen.Outcome
+    typealias Checked = BatchScreen.Screened
 
     let nodeID: String
     /// This node's id: its own records never count as new origins.

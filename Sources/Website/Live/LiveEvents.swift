@@ -39,21 +39,21 @@ final class LiveEvents: Service, Sendable {
     let coalescing: Duration = .milliseconds(100)
     private let feed: ChangesFeed
     private let counts: LookupCountRepository
-    private let labels: NodeNames
+    private let nodeNames: NodeNames
     private let node: LocalNode
     private let signal: ChangeSignal
     private let logger: Logger
     private let state: Mutex<State>
 
     init(
-        feed: ChangesFeed, counts: LookupCountRepository, labels: NodeNames, node: LocalNode, signal: ChangeSignal,
+        feed: ChangesFeed, counts: LookupCountRepository, nodeNames: NodeNames, node: LocalNode, signal: ChangeSignal,
         maximumConnections: Int, maximumConnectionsPerClient: Int = 16, heartbeat: Duration = .seconds(15),
         maximumAge: Duration = .seconds(1800), logger: Logger
     ) {
         self.state = Mutex(State(slots: SlotCounts(perClient: maximumConnectionsPerClient, total: maximumConnections)))
         self.feed = feed
         self.counts = counts
-        self.labels = labels
+        self.nodeNames = nodeNames
         self.node = node
         self.signal = signal
         self.maximumConnections = maximumConnections
@@ -167,7 +167,7 @@ final class LiveEvents: Service, Sendable {
         let watched = state.withLock { Set($0.listeners.values.compactMap(\.name)) }.intersection(changedNames)
         guard !watched.isEmpty else { return last }
         let perName = try await counts.counts(nameKeys: Array(watched))
-        let names = try await labels.rowLabels(for: Array(Set(perName.values.joined().map(\.origin))))
+        let names = try await nodeNames.rowLabels(for: Array(Set(perName.values.joined().map(\.origin))))
         for name in watched {
             let headCounts = HeadCounts(perNode: perName[name] ?? [], localNode: node.id)
             let perNode = headCounts.perNode.map { entry in

@@ -29,7 +29,7 @@ struct FeedEpochRepository {
         || '/' || (SELECT oid::text FROM pg_database WHERE datname = current_database())
         """
 
-    struct Outcome: Sendable, Equatable {
+    struct EpochCheck: Sendable, Equatable {
         var epoch: String
         /// Why a new epoch was made, or nil when the epoch stayed.
         var replaced: String?
@@ -52,7 +52,7 @@ struct FeedEpochRepository {
         }
     }
 
-    func check() async throws -> Outcome {
+    func check() async throws -> EpochCheck {
         try await database.with(timeout: Self.checkTimeout).transaction { [logger] connection in
             try await connection.query("SELECT pg_advisory_xact_lock(\(Migrator.advisoryLockKey + 1))", logger: logger)
             var identity = ""
@@ -88,7 +88,7 @@ struct FeedEpochRepository {
             guard let reason else {
                 try await connection.query(
                     "UPDATE feed_epoch SET xid_high = greatest(xid_high, \(xid))", logger: logger)
-                return Outcome(epoch: stored!.0, replaced: nil)
+                return EpochCheck(epoch: stored!.0, replaced: nil)
             }
             let epoch = UUID().uuidString.lowercased()
             if stored != nil {
@@ -103,7 +103,7 @@ struct FeedEpochRepository {
                 ON CONFLICT (singleton) DO UPDATE SET epoch = excluded.epoch,
                     database_identity = excluded.database_identity, xid_high = excluded.xid_high, created_at = now()
                 """, logger: logger)
-            return Outcome(epoch: epoch, replaced: stored == nil ? nil : reason)
+            return EpochCheck(epoch: epoch, replaced: stored == nil ? nil : reason)
         }
     }
 }

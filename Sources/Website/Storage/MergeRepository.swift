@@ -22,7 +22,7 @@ struct MergeRepository: Sendable {
     /// `timestamptz` from whole microseconds since 1970, exactly (no floating point on the way).
     static let micros = "timestamptz 'epoch' + (i.micros::text || ' microseconds')::interval"
 
-    struct Outcome: Sendable, Equatable {
+    struct MergeCounts: Sendable, Equatable {
         var profilesChanged = 0
         var countsChanged = 0
         var nodesChanged = 0
@@ -60,21 +60,21 @@ struct MergeRepository: Sendable {
     /// it writes nothing and throws ``LeaseLost``.
     func merge(
         _ batch: MergeBatch, from neighbour: String, rejected: [String: Int], checkpoint: Checkpoint? = nil
-    ) async throws -> Outcome {
+    ) async throws -> MergeCounts {
         try await run(
             MergeStatement(
                 batch: batch, neighbour: neighbour, rejected: rejected, checkpoint: checkpoint?.position,
                 status: checkpoint?.status, lease: checkpoint.map { ($0.holder, $0.previous) }))
     }
 
-    private func run(_ statement: MergeStatement) async throws -> Outcome {
-        var outcome: Outcome?
+    private func run(_ statement: MergeStatement) async throws -> MergeCounts {
+        var outcome: MergeCounts?
         // One statement: aborted over a lock conflict (name totals of a lookup), it changed
         // nothing, and runs again.
         let rows = try await database.execute(statement, logger: logger)
         for (profiles, counts, nodes, allowed) in rows {
             guard allowed else { throw LeaseLost() }
-            outcome = Outcome(profilesChanged: Int(profiles), countsChanged: Int(counts), nodesChanged: Int(nodes))
+            outcome = MergeCounts(profilesChanged: Int(profiles), countsChanged: Int(counts), nodesChanged: Int(nodes))
         }
         guard let outcome else { throw NoAnswer() }
         return outcome

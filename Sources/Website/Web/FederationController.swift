@@ -9,7 +9,7 @@ struct FederationController<Context: RequestContext> {
     let blocklist: Blocklist
     let feed: ChangesFeed
     let node: LocalNode
-    let labels: NodeNames
+    let nodeNames: NodeNames
     let renderer: PageRenderer
 
     /// A neighbour counts as connected while its last successful pull is this recent.
@@ -37,7 +37,7 @@ struct FederationController<Context: RequestContext> {
         let known = try await neighbours.all()
         let behind = try await trust.originsByNeighbour()
         let allOrigins = Array(Set(known.map(\.nodeId) + behind.values.flatMap { $0 }))
-        let names = try await labels.labels(for: allOrigins)
+        let names = try await nodeNames.labels(for: allOrigins)
         let drawing = FederationDrawing(
             selfName: node.name,
             neighbours: known.filter { $0.state != .removed }.map { neighbour in

@@ -29,7 +29,7 @@ struct PageRenderer: Sendable {
         Self.response(html(template, title: title, view), status: status)
     }
 
-    /// The page's HTML, for callers that keep it (``RenderedPages``). `view` is the template's
+    /// The page's HTML, for callers that keep it (``CountedPages``). `view` is the template's
     /// type in PageViews.swift.
     func html(_ template: String, title: String, _ view: some MustacheParent & Sendable) -> ByteBuffer {
         let page = Page(

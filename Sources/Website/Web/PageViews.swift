@@ -49,7 +49,7 @@ struct IndexPageView: Sendable {
 }
 
 /// `head.mustache`: one player's head and its counts per node. Everything it shows is stored
-/// here, so two lookups with equal views get the same page (``RenderedPages`` keys by it).
+/// here, so two lookups with equal views get the same page (``CountedPages`` keeps it by all but its counts).
 struct HeadPageView: Hashable, Sendable {
     struct Row: Hashable, Sendable {
         var origin: String

@@ -8,11 +8,11 @@ struct PagesController<Context: RequestContext> {
     let lookup: HeadLookup
     let counts: LookupCountRepository
     let neighbours: NeighbourRepository
-    let labels: NodeNames
+    let nodeNames: NodeNames
     /// Tells visitors apart for their allowance of lookups of new names.
     let clients: ClientKey
-    /// Head pages rendered last, shared by the lookups of one group commit (they see the same counts).
-    let headPages = RenderedPages<HeadPageView>()
+    /// Head pages rendered once per everything but their counts.
+    let headPages = CountedPages<HeadPageView>()
 
     func addRoutes(to router: Router<Context>) {
         router.get("/", use: index)
@@ -78,7 +78,7 @@ struct PagesController<Context: RequestContext> {
         }
         let result = try await lookup.lookUp(name, countLookup: counting, client: client)
         let profile = result.profile
-        let names = try await labels.rowLabels(for: result.counts.perNode.map(\.origin))
+        let names = try await nodeNames.rowLabels(for: result.counts.perNode.map(\.origin))
         let rows = result.counts.perNode.map { entry in
             HeadPageView.Row(
                 origin: entry.origin, count: entry.count, isLocal: entry.origin == renderer.node.id,
@@ -88,6 +88,6 @@ struct PagesController<Context: RequestContext> {
             displayName: profile.displayName, uuid: profile.uuid, total: result.counts.total,
             local: result.counts.local, rows: rows, notice: result.notice)
         return PageRenderer.response(
-            headPages.html(for: page) { renderer.html("head", title: page.displayName, page) })
+            headPages.html(for: page) { renderer.html("head", title: $0.displayName, $0) })
     }
 }

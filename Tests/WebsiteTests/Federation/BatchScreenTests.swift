@@ -46,7 +46,7 @@ import Testing
 
     /// A batch checked ahead is screened again with the rules as they are now.
     @Test func screeningAgainAppliesABlockMadeMeanwhile() {
-        let checked = BatchScreen.Outcome(
+        let checked = BatchScreen.Screened(
             accepted: [count(honest, "ann"), count(blocked, "bob")], rejected: ["malformed": 1])
         let now = BatchScreen(blocked: [blocked.nodeID]).screen(checked)
         #expect(now.accepted == [count(honest, "ann")])

@@ -14,7 +14,7 @@ import Testing
     static func merge(
         _ merger: MergeRepository, holder: String, after previous: String, to next: FeedPosition,
         name: String
-    ) async throws -> MergeRepository.Outcome {
+    ) async throws -> MergeRepository.MergeCounts {
         let count = CountRecord(origin: "origin-x", nameKey: name, count: 3, lastLookupAtMicros: 1_700_000_000_000_000)
         let status = NeighbourRepository.BatchStatus(state: .idle, reason: nil, lag: 0, rejected: ["bad_signature": 2])
         return try await merger.merge(
