@@ -28,21 +28,23 @@ final class CountedPages<View: CountedView>: Sendable {
     func html(for view: View, render: (View) -> ByteBuffer) -> ByteBuffer {
         var shape = view
         shape.counts = Array(repeating: 0, count: view.counts.count)
-        if let pieces = shapes.withLock({ $0[shape] }) { return Self.assemble(pieces, view.counts) }
+        if let pieces = shapes.withLock({ $0[shape] }) {
+            return pieces.isEmpty ? render(view) : Self.assemble(pieces, view.counts)
+        }
         var marked = view
         marked.counts = view.counts.indices.map(Self.marker)
-        guard let pieces = Self.cut(String(buffer: render(marked)), markers: view.counts.count) else {
-            return render(view)
-        }
+        // No pieces: the shape's markers cannot be told apart, so its pages are rendered whole,
+        // once each (not a marked rendering first every time).
+        let pieces = Self.cut(String(buffer: render(marked)), markers: view.counts.count) ?? []
         shapes.withLock { shapes in
             if shapes.count >= capacity { shapes.removeAll(keepingCapacity: true) }
             shapes[shape] = pieces
         }
-        return Self.assemble(pieces, view.counts)
+        return pieces.isEmpty ? render(view) : Self.assemble(pieces, view.counts)
     }
 
-    /// Shapes kept now (for tests).
-    var count: Int { shapes.withLock { $0.count } }
+    /// Shapes kept cut now (for tests); shapes rendered whole are not counted.
+    var count: Int { shapes.withLock { $0.values.filter { !$0.isEmpty }.count } }
 
     /// The value shown in place of count `index`: no count is negative, and every marker has the
     /// same number of digits.
